@@ -1,0 +1,87 @@
+/// The state of one throttle slot inside ``ThrottleCore``.
+struct ThrottleState {
+    enum Phase {
+        /// Registered and usable.
+        case live
+        /// Deleted; accepts `done()` for the tasks still running, then becomes free.
+        case draining
+        /// Unused; may be taken by the next registration.
+        case free
+    }
+
+    struct ProfileRun {
+        var profile: ScalingProfile
+        var run: UInt64
+        var start: TimePoint
+        var nextStep: Int
+    }
+
+    var generation: UInt32
+    var phase: Phase
+    var config: ThrottleConfig
+    var ceiling: Int
+    var running = 0
+    /// Live waiters; cancelled tickets inside `firstWaiting..<nextTicket` do not count.
+    var waiting = 0
+    /// The oldest ticket that may still be waiting.
+    var firstWaiting: UInt64 = 0
+    /// The ticket the next queued caller gets.
+    var nextTicket: UInt64 = 0
+    /// Tickets in the queue range whose waiters left; skipped when granting. Emptied whenever the
+    /// queue empties, so it never outgrows the number of cancellations between two empty queues.
+    var cancelledTickets: Set<UInt64> = []
+    /// When the current hold started, if any change has been made.
+    var holdStart: TimePoint?
+    var counters = ThrottleCounters()
+    /// Whether a driver is waiting for this throttle to become idle.
+    var idleWatched = false
+    var profileRun: ProfileRun?
+
+    init(generation: UInt32, config: ThrottleConfig) {
+        self.generation = generation
+        self.phase = .live
+        self.config = config
+        self.ceiling = config.dop
+    }
+
+    var isIdle: Bool { running == 0 && waiting == 0 }
+
+    func change(_ id: ThrottleID, _ cause: StateChangeCause) -> StateChange {
+        StateChange(throttle: id, cause: cause, ceiling: ceiling, running: running, waiting: waiting)
+    }
+
+    func snapshot(_ id: ThrottleID) -> ThrottleSnapshot {
+        ThrottleSnapshot(
+            id: id, config: config, ceiling: ceiling, running: running, waiting: waiting, counters: counters,
+            isDeleted: phase != .live, activeProfile: profileRun?.profile.name)
+    }
+
+    /// Takes the oldest live waiter off the queue, skipping cancelled tickets.
+    mutating func popWaiter() -> WaiterTicket? {
+        while firstWaiting < nextTicket {
+            let ticket = firstWaiting
+            firstWaiting += 1
+            if !cancelledTickets.isEmpty, cancelledTickets.remove(ticket) != nil { continue }
+            waiting -= 1
+            return WaiterTicket(number: ticket)
+        }
+        return nil
+    }
+
+    /// Removes a waiter from the middle of the queue in O(1).
+    mutating func removeWaiter(_ ticket: WaiterTicket) -> Bool {
+        let number = ticket.number
+        guard number >= firstWaiting, number < nextTicket, cancelledTickets.insert(number).inserted else {
+            return false
+        }
+        waiting -= 1
+        if waiting == 0 { clearQueue() }
+        return true
+    }
+
+    /// Forgets every ticket in the queue range; only when no live waiter is left in it.
+    mutating func clearQueue() {
+        firstWaiting = nextTicket
+        cancelledTickets.removeAll(keepingCapacity: true)
+    }
+}
