@@ -133,10 +133,10 @@ extension ThrottleCore {
         let target: Int
         switch action {
         case .up(let amount):
-            if refusedByHold(index, at: now) { return refuse(index, id, action, origin) }
+            if refusedByHold(index, at: now) { return refuse(index, id, action, origin, at: now) }
             target = before.addingSaturating(amount ?? config.up)
         case .down(let amount):
-            if refusedByHold(index, at: now) { return refuse(index, id, action, origin) }
+            if refusedByHold(index, at: now) { return refuse(index, id, action, origin, at: now) }
             target = before.addingSaturating(-(amount ?? config.down))
         case .set(let dop):
             target = dop
@@ -169,9 +169,11 @@ extension ThrottleCore {
     }
 
     private mutating func refuse(
-        _ index: Int, _ id: ThrottleID, _ action: ScalingAction, _ origin: ScalingOrigin
+        _ index: Int, _ id: ThrottleID, _ action: ScalingAction, _ origin: ScalingOrigin, at now: TimePoint
     ) -> ScalingOutcome {
         slots[index].counters.refusedChanges += 1
+        // The Go original's behaviour, kept for replays: a refused request restarts the hold too.
+        if slots[index].config.holdOrigin == .request { slots[index].holdStart = now }
         let ceiling = slots[index].ceiling
         emit(
             ScalingRecord(
