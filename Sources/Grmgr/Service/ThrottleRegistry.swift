@@ -30,11 +30,14 @@ final class ThrottleRegistry: Sendable {
     private let state: Mutex<State>
     let timing: any ThrottleTiming
     let logger: (any ThrottleLogger)?
+    let observer: (any ThrottleObserver)?
 
-    init(timing: any ThrottleTiming, logger: (any ThrottleLogger)?) {
+    init(timing: any ThrottleTiming, logger: (any ThrottleLogger)?, observer: (any ThrottleObserver)?) {
         self.timing = timing
         self.logger = logger
-        self.state = Mutex(State(core: ThrottleCore(logThreshold: logger?.logLevel)))
+        self.observer = observer
+        let core = ThrottleCore(recordsStateChanges: observer != nil, logThreshold: logger?.logLevel)
+        self.state = Mutex(State(core: core))
     }
 
     /// Runs one core command under the lock, then carries out its decisions.
@@ -50,7 +53,7 @@ final class ThrottleRegistry: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            if !state.core.actions.isEmpty { Self.collect(&state, into: &effects) }
+            if !state.core.actions.isEmpty { collect(&state, into: &effects) }
             return outcome
         }
         if !effects.isEmpty { carryOut(effects) }
@@ -94,7 +97,7 @@ final class ThrottleRegistry: Sendable {
         state.withLock { state in
             guard state.core.cancel(waiter) else { return }
             Self.decide(waiter, .failure(CancellationError()), in: &state, into: &effects)
-            if !state.core.actions.isEmpty { Self.collect(&state, into: &effects) }
+            if !state.core.actions.isEmpty { collect(&state, into: &effects) }
         }
         carryOut(effects)
     }
@@ -124,13 +127,14 @@ final class ThrottleRegistry: Sendable {
 
     // MARK: Carrying out decisions
 
-    private static func collect(_ state: inout State, into effects: inout Effects) {
+    private func collect(_ state: inout State, into effects: inout Effects) {
+        observer?.observe(state.core.actions, at: timing.now())
         for action in state.core.actions {
             switch action {
             case .grant(let waiter):
-                decide(waiter, .success(()), in: &state, into: &effects)
+                Self.decide(waiter, .success(()), in: &state, into: &effects)
             case .fail(let waiter, let error):
-                decide(waiter, .failure(error), in: &state, into: &effects)
+                Self.decide(waiter, .failure(error), in: &state, into: &effects)
             case .becameIdle(let id):
                 effects.idle += state.idleWaiters.removeValue(forKey: id) ?? []
             case .scheduleTimer(let timer, let deadline):

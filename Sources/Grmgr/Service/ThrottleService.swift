@@ -21,10 +21,15 @@ public final class ThrottleService<C: Clock>: Sendable where C.Duration == Durat
     /// - Parameters:
     ///   - clock: The clock for hold periods and profile steps.
     ///   - logger: Where log records go; `nil` logs nothing and costs nothing.
+    ///   - observer: Sees every decision of the core, in order (for traces and invariant checks).
     ///   - timerExecutor: The executor that runs profile timers; `nil` for the global executor. A
     ///     virtual-time test passes its manual executor here.
-    public init(clock: C, logger: (any ThrottleLogger)? = nil, timerExecutor: (any TaskExecutor)? = nil) {
-        registry = ThrottleRegistry(timing: ClockTiming(clock: clock, executor: timerExecutor), logger: logger)
+    public init(
+        clock: C, logger: (any ThrottleLogger)? = nil, observer: (any ThrottleObserver)? = nil,
+        timerExecutor: (any TaskExecutor)? = nil
+    ) {
+        registry = ThrottleRegistry(
+            timing: ClockTiming(clock: clock, executor: timerExecutor), logger: logger, observer: observer)
     }
 
     // MARK: Throttles
@@ -172,7 +177,7 @@ public final class ThrottleService<C: Clock>: Sendable where C.Duration == Durat
 
 extension ThrottleService where C == ContinuousClock {
     /// Creates a service on the `ContinuousClock`.
-    public convenience init(logger: (any ThrottleLogger)? = nil) {
-        self.init(clock: ContinuousClock(), logger: logger)
+    public convenience init(logger: (any ThrottleLogger)? = nil, observer: (any ThrottleObserver)? = nil) {
+        self.init(clock: ContinuousClock(), logger: logger, observer: observer)
     }
 }
