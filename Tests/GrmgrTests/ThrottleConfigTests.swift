@@ -25,13 +25,20 @@ final class ThrottleConfigTests: XCTestCase {
                 return "\(error)"
             }
         }
-        XCTAssertEqual(message { try ThrottleConfig(name: "", dop: 1) }, #"invalid name "" for "": expected a non-empty name"#)
-        XCTAssertEqual(message { try ThrottleConfig(name: "c", dop: 0) }, #"invalid dop 0 for "c": expected at least 1"#)
         XCTAssertEqual(
-            message { try ThrottleConfig(name: "c", dop: 3, min: 5) }, #"invalid min 5 for "c": expected at most dop (3)"#)
-        XCTAssertEqual(message { try ThrottleConfig(name: "c", dop: 3, min: -1) }, #"invalid min -1 for "c": expected at least 0"#)
-        XCTAssertEqual(message { try ThrottleConfig(name: "c", dop: 3, up: -1) }, #"invalid up -1 for "c": expected at least 0"#)
-        XCTAssertEqual(message { try ThrottleConfig(name: "c", dop: 3, down: -2) }, #"invalid down -2 for "c": expected at least 0"#)
+            message { try ThrottleConfig(name: "", dop: 1) }, #"invalid name "" for "": expected a non-empty name"#)
+        XCTAssertEqual(
+            message { try ThrottleConfig(name: "c", dop: 0) }, #"invalid dop 0 for "c": expected at least 1"#)
+        XCTAssertEqual(
+            message { try ThrottleConfig(name: "c", dop: 3, min: 5) },
+            #"invalid min 5 for "c": expected at most dop (3)"#)
+        XCTAssertEqual(
+            message { try ThrottleConfig(name: "c", dop: 3, min: -1) }, #"invalid min -1 for "c": expected at least 0"#)
+        XCTAssertEqual(
+            message { try ThrottleConfig(name: "c", dop: 3, up: -1) }, #"invalid up -1 for "c": expected at least 0"#)
+        XCTAssertEqual(
+            message { try ThrottleConfig(name: "c", dop: 3, down: -2) },
+            #"invalid down -2 for "c": expected at least 0"#)
         XCTAssertEqual(
             message { try ThrottleConfig(name: "c", dop: 3, down: 2, up: 1, min: 1, hold: "5 seconds") },
             #"invalid hold "5 seconds" for "c": expected a Go duration such as "30s" (time: unknown unit " seconds" in duration "5 seconds")"#

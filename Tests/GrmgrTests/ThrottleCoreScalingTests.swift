@@ -168,7 +168,10 @@ final class ThrottleCoreScalingTests: XCTestCase {
         var (core, id) = try makeCore(dop: 10, hold: .zero)
         try core.registerProfile(
             ScalingProfile(
-                name: "p", steps: [.init(after: .seconds(10), action: .set(dop: 9)), .init(after: .seconds(20), action: .set(dop: 8))]))
+                name: "p",
+                steps: [
+                    .init(after: .seconds(10), action: .set(dop: 9)), .init(after: .seconds(20), action: .set(dop: 8)),
+                ]))
         _ = try core.scale(id, .profile("p"), at: .seconds(0))
         XCTAssertEqual(try core.snapshot(id).activeProfile, "p")
         core.removeAllActions()
@@ -182,7 +185,9 @@ final class ThrottleCoreScalingTests: XCTestCase {
     func testProfileStepsObeyTheHold() throws {
         var (core, id) = try makeCore(dop: 10, hold: .seconds(30))
         try core.registerProfile(
-            ScalingProfile(name: "fast", steps: [.init(after: .zero, action: .down()), .init(after: .seconds(10), action: .down())]))
+            ScalingProfile(
+                name: "fast",
+                steps: [.init(after: .zero, action: .down()), .init(after: .seconds(10), action: .down())]))
         _ = try core.scale(id, .profile("fast"), at: .seconds(0))
         core.removeAllActions()
         core.timerFired(ProfileTimer(throttle: id, run: 0), at: .seconds(10))
@@ -200,6 +205,7 @@ final class ThrottleCoreScalingTests: XCTestCase {
                 name: "p", steps: [.init(after: .seconds(5), action: .up()), .init(after: .seconds(1), action: .up())]))
         XCTAssertThrowsError(try ScalingProfile(name: "p", steps: [.init(after: .zero, action: .profile("q"))]))
         try core.registerProfile(ScalingProfile(name: "p", steps: [.init(after: .zero, action: .up())]))
-        XCTAssertThrowsError(try core.registerProfile(ScalingProfile(name: "p", steps: [.init(after: .zero, action: .up())])))
+        XCTAssertThrowsError(
+            try core.registerProfile(ScalingProfile(name: "p", steps: [.init(after: .zero, action: .up())])))
     }
 }

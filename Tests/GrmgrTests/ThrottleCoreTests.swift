@@ -2,7 +2,9 @@ import Grmgr
 import XCTest
 
 final class ThrottleCoreTests: XCTestCase {
-    private func makeCore(dop: Int = 2, min: Int = 1, up: Int = 1, down: Int = 2, hold: TimeAmount = .seconds(30))
+    private func makeCore(
+        dop: Int = 2, min: Int = 1, up: Int = 1, down: Int = 2, hold: TimeAmount = .seconds(30)
+    )
         throws -> (ThrottleCore, ThrottleID)
     {
         var core = ThrottleCore()
@@ -118,7 +120,8 @@ final class ThrottleCoreTests: XCTestCase {
         _ = try core.ask(id)
         _ = try core.ask(id)
         XCTAssertEqual(core.shutdown(), ["t", "other"])
-        XCTAssertTrue(core.actions.contains { if case .fail(_, .serviceShutDown) = $0 { return true } else { return false } })
+        XCTAssertTrue(
+            core.actions.contains { if case .fail(_, .serviceShutDown) = $0 { return true } else { return false } })
         XCTAssertThrowsError(try core.ask(id)) { XCTAssertEqual($0 as? ThrottleError, .serviceShutDown) }
         XCTAssertThrowsError(try core.register(ThrottleConfig(name: "x", dop: 1))) {
             XCTAssertEqual($0 as? ThrottleError, .serviceShutDown)

@@ -71,7 +71,9 @@ final class ThrottleServiceTests: XCTestCase {
         try throttle.delete()
         XCTAssertThrowsError(try throttle.up()) { XCTAssertEqual($0 as? ThrottleError, .deleted(throttle: "gone")) }
         XCTAssertThrowsError(try throttle.down()) { XCTAssertEqual($0 as? ThrottleError, .deleted(throttle: "gone")) }
-        XCTAssertThrowsError(try throttle.snapshot()) { XCTAssertEqual($0 as? ThrottleError, .deleted(throttle: "gone")) }
+        XCTAssertThrowsError(try throttle.snapshot()) {
+            XCTAssertEqual($0 as? ThrottleError, .deleted(throttle: "gone"))
+        }
         do {
             try await throttle.control()
             XCTFail("control() after delete must throw")

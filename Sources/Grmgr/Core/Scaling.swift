@@ -93,7 +93,9 @@ public struct ScalingProfile: Hashable, Sendable {
         var previous = TimeAmount.zero
         for (index, step) in steps.enumerated() {
             if step.after < previous {
-                throw fail(.steps, "[\(index)].after \(step.after.goSyntax)", "offsets of at least \(previous.goSyntax), in order")
+                throw fail(
+                    .steps, "[\(index)].after \(step.after.goSyntax)",
+                    "offsets of at least \(previous.goSyntax), in order")
             }
             if case .profile = step.action {
                 throw fail(.steps, "[\(index)] \(step.action)", "up, down, set or percent")

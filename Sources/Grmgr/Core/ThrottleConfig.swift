@@ -71,7 +71,8 @@ public struct ThrottleConfig: Hashable, Sendable {
             amount = try TimeAmount(goSyntax: hold)
         } catch {
             throw ThrottleConfigError(
-                throttle: name, field: .hold, value: "\"\(hold)\"", expected: "a Go duration such as \"30s\" (\(error))")
+                throttle: name, field: .hold, value: "\"\(hold)\"", expected: "a Go duration such as \"30s\" (\(error))"
+            )
         }
         try self.init(name: name, dop: dop, down: down, up: up, min: min, hold: amount, holdOrigin: holdOrigin)
     }

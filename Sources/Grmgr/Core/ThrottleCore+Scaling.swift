@@ -118,7 +118,8 @@ extension ThrottleCore {
         }
         if run.nextStep < steps.count {
             slots[index].profileRun = run
-            actions.append(.scheduleTimer(ProfileTimer(throttle: id, run: run.run), at: run.start + steps[run.nextStep].after))
+            actions.append(
+                .scheduleTimer(ProfileTimer(throttle: id, run: run.run), at: run.start + steps[run.nextStep].after))
         } else {
             slots[index].profileRun = nil
         }

@@ -115,7 +115,8 @@ final class ThrottleRegistry: Sendable {
     }
 
     /// A read of the core under the lock.
-    func read<Result>(_ body: (borrowing ThrottleCore) throws(ThrottleError) -> Result) throws(ThrottleError) -> Result {
+    func read<Result>(_ body: (borrowing ThrottleCore) throws(ThrottleError) -> Result) throws(ThrottleError) -> Result
+    {
         try state.withLock { (state: inout State) throws(ThrottleError) in try body(state.core) }
     }
 

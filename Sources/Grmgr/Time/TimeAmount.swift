@@ -85,6 +85,7 @@ public struct TimeAmount: Hashable, Comparable, Sendable {
         self.init(nanoseconds: whole.saturatingAdded(attoseconds / 1_000_000_000))
     }
 
+    /// Orders by nanoseconds.
     @inlinable
     public static func < (lhs: TimeAmount, rhs: TimeAmount) -> Bool {
         lhs.nanoseconds < rhs.nanoseconds

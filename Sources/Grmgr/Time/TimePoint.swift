@@ -27,6 +27,7 @@ public struct TimePoint: Hashable, Comparable, Sendable {
     @inlinable
     public var seconds: Double { Double(nanoseconds) / 1e9 }
 
+    /// Orders by nanoseconds.
     @inlinable
     public static func < (lhs: TimePoint, rhs: TimePoint) -> Bool {
         lhs.nanoseconds < rhs.nanoseconds

@@ -1,0 +1,55 @@
+# swift-grmgr: `make demo` and `make test` are all a fresh machine needs.
+SHELL := /bin/bash
+SWIFT ?= swift
+DEBIAN_PACKAGES := pkg-config libgsl-dev
+DEMO_SCENARIO ?= scenarios/quickstart.json5
+
+.PHONY: deps demo test lint build unit tsan bench clean
+
+## deps: install any missing Debian package (apt-get update only when something is missing).
+deps:
+	@missing=""; \
+	for package in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then \
+	    echo "Installing with sudo:$$missing"; \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing packages:$$missing. Install them with: apt-get install$$missing (Debian/Ubuntu) or brew install gsl pkg-config (macOS)." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## demo: run the CLI on the quickstart scenario.
+demo: deps
+	$(SWIFT) build -c release --product grmgr-sim
+	.build/release/grmgr-sim run $(DEMO_SCENARIO)
+
+## lint: swift format in strict mode over Sources and Tests.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+build: deps
+	$(SWIFT) build
+
+unit: deps
+	$(SWIFT) test
+
+## tsan: the concurrency stress test under the thread sanitizer (its own build directory).
+tsan: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build/tsan --filter ThrottleStressTests
+
+## test: lint, build, the whole suite, then the stress test under TSan.
+test: deps lint build unit tsan
+
+bench: deps
+	$(SWIFT) build -c release --product grmgr-sim
+	.build/release/grmgr-sim bench throttle
+
+clean:
+	rm -rf .build
