@@ -12,7 +12,7 @@ public struct Throttle: Sendable, Hashable {
     public let name: String
     /// Its identifier in the service's core.
     public let id: ThrottleID
-    let registry: ThrottleRegistry
+    @usableFromInline let registry: ThrottleRegistry
 
     init(name: String, id: ThrottleID, registry: ThrottleRegistry) {
         self.name = name
@@ -42,8 +42,11 @@ public struct Throttle: Sendable, Hashable {
     ///
     /// - Throws: `CancellationError`; ``ThrottleError/deleted(throttle:)`` when the throttle is (or gets)
     ///   deleted; ``ThrottleError/serviceShutDown`` when the service is (or gets) shut down.
-    public func control() async throws {
-        let asked = try mapped { (core: inout ThrottleCore) throws(ThrottleError) in try core.ask(id) }
+    @inlinable
+    nonisolated(nonsending) public func control() async throws {
+        // Inlined into the caller so that a grant without waiting costs no async frame of its own.
+        let asked: ThrottleCore.AskResult
+        do { asked = try registry.ask(id) } catch { throw renamed(error) }
         if case .queued(let waiter) = asked { try await registry.suspend(waiter) }
     }
 
@@ -51,8 +54,9 @@ public struct Throttle: Sendable, Hashable {
     ///
     /// - Throws: ``ThrottleError/doneWithoutControl(throttle:)`` when no task of this throttle is running;
     ///   the throttle is left intact.
+    @inlinable
     public func done() throws(ThrottleError) {
-        try mapped { (core: inout ThrottleCore) throws(ThrottleError) in try core.done(id) }
+        do { try registry.done(id) } catch { throw renamed(error) }
     }
 
     /// Runs `body` in a slot: ``control()`` before, ``done()`` after, also when `body` throws.
@@ -181,7 +185,8 @@ public struct Throttle: Sendable, Hashable {
         }
     }
 
-    private func renamed(_ error: ThrottleError) -> ThrottleError {
+    @usableFromInline
+    func renamed(_ error: ThrottleError) -> ThrottleError {
         if case .unknownThrottleID = error { return .deleted(throttle: name) }
         return error
     }

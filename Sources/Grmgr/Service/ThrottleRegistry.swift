@@ -1,10 +1,9 @@
-internal import Synchronization
-
 /// The storage of the real-time service: a ``ThrottleCore`` and the continuations of the callers it
 /// decides about, behind one lock.
 ///
 /// Every command runs the core under the lock, moves the continuations to resume out of the state,
 /// and carries out the decisions (resume, log, schedule timers) after the lock is released.
+@usableFromInline
 final class ThrottleRegistry: Sendable {
     /// A `control()` caller that had to wait: either its continuation, or the outcome that arrived first.
     private enum WaiterSlot {
@@ -27,7 +26,7 @@ final class ThrottleRegistry: Sendable {
         var scaled: [ScalingRecord] = []
     }
 
-    private let state: Mutex<State>
+    private let state: LockedState<State>
     let timing: any ThrottleTiming
     let logger: (any ThrottleLogger)?
     let observer: (any ThrottleObserver)?
@@ -37,7 +36,33 @@ final class ThrottleRegistry: Sendable {
         self.logger = logger
         self.observer = observer
         let core = ThrottleCore(recordsStateChanges: observer != nil, logThreshold: logger?.logLevel)
-        self.state = Mutex(State(core: core))
+        self.state = LockedState(State(core: core))
+    }
+
+    /// `control()`'s command, kept apart from ``perform(_:)`` because it is the hot path: nothing is
+    /// allocated and nothing is carried out unless the core decided something.
+    @usableFromInline
+    func ask(_ id: ThrottleID) throws(ThrottleError) -> ThrottleCore.AskResult {
+        var effects: Effects?
+        let result = state.withLock { (state: inout State) -> Swift.Result<ThrottleCore.AskResult, ThrottleError> in
+            defer { if !state.core.actions.isEmpty { effects = collect(&state) } }
+            do throws(ThrottleError) { return .success(try state.core.ask(id)) } catch { return .failure(error) }
+        }
+        if let effects { carryOut(effects) }
+        return try result.get()
+    }
+
+    /// `done()`'s command; the other hot path.
+    @usableFromInline
+    func done(_ id: ThrottleID) throws(ThrottleError) {
+        var effects: Effects?
+        let error = state.withLock { (state: inout State) -> ThrottleError? in
+            defer { if !state.core.actions.isEmpty { effects = collect(&state) } }
+            do throws(ThrottleError) { try state.core.done(id) } catch { return error }
+            return nil
+        }
+        if let effects { carryOut(effects) }
+        if let error { throw error }
     }
 
     /// Runs one core command under the lock, then carries out its decisions.
@@ -53,7 +78,7 @@ final class ThrottleRegistry: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            if !state.core.actions.isEmpty { collect(&state, into: &effects) }
+            if !state.core.actions.isEmpty { effects = collect(&state) }
             return outcome
         }
         if !effects.isEmpty { carryOut(effects) }
@@ -74,6 +99,7 @@ final class ThrottleRegistry: Sendable {
 
     /// Suspends a queued `control()` caller until the core grants or fails it; cancellation of the
     /// calling task takes it out of the queue.
+    @usableFromInline
     func suspend(_ waiter: Waiter) async throws {
         try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
@@ -97,7 +123,7 @@ final class ThrottleRegistry: Sendable {
         state.withLock { state in
             guard state.core.cancel(waiter) else { return }
             Self.decide(waiter, .failure(CancellationError()), in: &state, into: &effects)
-            if !state.core.actions.isEmpty { collect(&state, into: &effects) }
+            if !state.core.actions.isEmpty { effects.append(collect(&state)) }
         }
         carryOut(effects)
     }
@@ -128,7 +154,8 @@ final class ThrottleRegistry: Sendable {
 
     // MARK: Carrying out decisions
 
-    private func collect(_ state: inout State, into effects: inout Effects) {
+    private func collect(_ state: inout State) -> Effects {
+        var effects = Effects()
         observer?.observe(state.core.actions, at: timing.now())
         for action in state.core.actions {
             switch action {
@@ -149,6 +176,7 @@ final class ThrottleRegistry: Sendable {
             }
         }
         state.core.removeAllActions()
+        return effects
     }
 
     /// Resumes a suspended waiter, or leaves the outcome for it to find when it suspends.
@@ -179,5 +207,13 @@ final class ThrottleRegistry: Sendable {
 extension ThrottleRegistry.Effects {
     var isEmpty: Bool {
         resumes.isEmpty && idle.isEmpty && timers.isEmpty && logs.isEmpty && scaled.isEmpty
+    }
+
+    mutating func append(_ other: Self) {
+        resumes += other.resumes
+        idle += other.idle
+        timers += other.timers
+        logs += other.logs
+        scaled += other.scaled
     }
 }
