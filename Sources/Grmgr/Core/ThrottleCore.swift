@@ -108,6 +108,16 @@ public struct ThrottleCore: Sendable {
         slots[try slot(of: id, allowDraining: true)].snapshot(id)
     }
 
+    /// The ceiling, running and waiting counts of a live or draining throttle: a cheap read for drivers
+    /// that integrate them over time, without the copying of a full ``snapshot(_:)``.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    public func load(_ id: ThrottleID) throws(ThrottleError) -> ThrottleLoad {
+        let index = try slot(of: id, allowDraining: true)
+        return ThrottleLoad(ceiling: slots[index].ceiling, running: slots[index].running, waiting: slots[index].waiting)
+    }
+
     // MARK: Control and done
 
     /// A caller asks to run a task: granted at once while `running < ceiling`, else queued in FIFO order.

@@ -48,3 +48,20 @@ public struct ThrottleSnapshot: Hashable, Sendable {
     /// The floor for stepping down.
     public var min: Int { config.min }
 }
+
+/// The three numbers a dop trace plots: the ceiling, and how many tasks run and wait under it.
+public struct ThrottleLoad: Hashable, Sendable {
+    /// The current ceiling (dop).
+    public var ceiling: Int
+    /// Tasks granted and not yet done.
+    public var running: Int
+    /// Callers queued.
+    public var waiting: Int
+
+    /// Creates a load.
+    public init(ceiling: Int, running: Int, waiting: Int) {
+        self.ceiling = ceiling
+        self.running = running
+        self.waiting = waiting
+    }
+}

@@ -1,0 +1,34 @@
+import Grmgr
+
+/// The simulator's side of one throttle: its workload and the tasks waiting for it. Throttle rules
+/// are not here; they are the core's.
+struct SimulatedThrottle {
+    private var arrivals: ArrivalGenerator
+    private var durations: DurationSampler
+    private let arrivalStream: RandomStream
+    private let durationStream: RandomStream
+    /// The arrival drawn ahead, whose event is in the queue.
+    private(set) var pendingArrival: Arrival?
+    /// Tasks queued by the core, in ticket order (the core grants them in that order).
+    var waiting = FIFOBuffer<SimulatedTask>()
+    var statistics: ThrottleStatistics
+
+    init(spec: ThrottleSpec, seed: UInt64, horizon: TimeAmount) throws {
+        arrivals = try ArrivalGenerator(spec.arrivals, horizon: horizon)
+        durations = try DurationSampler(spec.duration)
+        arrivalStream = RandomStream(seed: seed, stream: spec.config.name, purpose: .arrivals)
+        durationStream = RandomStream(seed: seed, stream: spec.config.name, purpose: .durations)
+        statistics = ThrottleStatistics(config: spec.config)
+    }
+
+    mutating func nextArrival() -> Arrival? {
+        pendingArrival = arrivals.next(using: arrivalStream)
+        return pendingArrival
+    }
+
+    mutating func drawDuration() -> TimeAmount {
+        durations.next(using: durationStream)
+    }
+
+    var redrawnNegatives: Int { durations.redrawnNegatives + arrivals.redrawnNegatives }
+}

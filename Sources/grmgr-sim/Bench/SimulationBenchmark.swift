@@ -1,0 +1,114 @@
+import Foundation
+import Grmgr
+import GrmgrSimulation
+
+/// `grmgr-sim bench sim`: M/M/10 with λ = 9/s and mean service 1 s, run four ways in one process.
+struct SimulationBenchmark {
+    struct Result {
+        var tasksPerSecondSummary: Double
+        var tasksPerSecondTraces: Double
+        var tasksPerSecondDopChanges: Double
+        var floorTasksPerSecond: Double
+        var peakResidentMegabytes: Double
+        var tasks: Int
+    }
+
+    var tasks = 10_000_000
+
+    /// The workload: enough horizon for `tasks` arrivals at 9/s.
+    func scenario(dopChanges: Bool) throws -> Scenario {
+        let horizon = TimeAmount.seconds(Int64((Double(tasks) / 9).rounded(.up)))
+        var events: [TimedScalingEvent] = []
+        if dopChanges {
+            // 10 → 8 → 10 every 500 s, about 2,200 changes over the run.
+            var at = TimeAmount.seconds(500)
+            var down = true
+            while at < horizon {
+                events.append(TimedScalingEvent(at: at, event: ScalingEvent(action: .set(dop: down ? 8 : 10))))
+                down.toggle()
+                at = at + .seconds(500)
+            }
+        }
+        let throttle = ThrottleSpec(
+            config: try ThrottleConfig(name: "mmc", dop: 10, min: 1, hold: .zero),
+            arrivals: .poisson(schedule: [RateSegment(at: .zero, rate: 9)]),
+            duration: DurationSpec(.exponential(mu: 1)))
+        return Scenario(
+            name: "bench-mm10", seed: 1, duration: horizon, sample: .seconds(1), throttles: [throttle], events: events)
+    }
+
+    func run() throws -> Result {
+        let plain = try scenario(dopChanges: false)
+        let summary = try measure { var simulator = try Simulator(scenario: plain); return try simulator.run() }
+        let floor = try measureFloor(plain)
+        let changing = try scenario(dopChanges: true)
+        let changes = try measure { var simulator = try Simulator(scenario: changing); return try simulator.run() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grmgr-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let traces = try measure { try ScenarioRunner.run(plain, writingTo: directory) }
+        return Result(
+            tasksPerSecondSummary: summary, tasksPerSecondTraces: traces, tasksPerSecondDopChanges: changes,
+            floorTasksPerSecond: floor, peakResidentMegabytes: peakResidentMegabytes(), tasks: tasks)
+    }
+
+    /// Tasks per second of one run.
+    private func measure(_ body: () throws -> SimulationResult) throws -> Double {
+        var result: SimulationResult?
+        let elapsed = try ContinuousClock().measure { result = try body() }
+        let finished = result?.throttles.reduce(0) { $0 + $1.tasks } ?? 0
+        return Double(finished) / elapsed.secondsDouble
+    }
+
+    /// The same workload and random streams through a bare heap and a counter: no core, no statistics, no files.
+    private func measureFloor(_ scenario: Scenario) throws -> Double {
+        let spec = scenario.throttles[0]
+        var arrivals = try ArrivalGenerator(spec.arrivals, horizon: scenario.duration)
+        var durations = try DurationSampler(spec.duration)
+        let arrivalStream = RandomStream(seed: scenario.seed, stream: spec.config.name, purpose: .arrivals)
+        let durationStream = RandomStream(seed: scenario.seed, stream: spec.config.name, purpose: .durations)
+        enum Event { case arrival, completion }
+        var queue = EventQueue<Event>()
+        var waiting = [TimeAmount]()
+        var head = 0
+        var running = 0
+        var finished = 0
+        let servers = spec.config.dop
+        let elapsed = ContinuousClock().measure {
+            if let first = arrivals.next(using: arrivalStream) { queue.schedule(.arrival, at: first.at) }
+            while let (now, event) = queue.popNext() {
+                switch event {
+                case .arrival:
+                    let service = durations.next(using: durationStream)
+                    if running < servers {
+                        running += 1
+                        queue.schedule(.completion, at: now + service)
+                    } else {
+                        waiting.append(service)
+                    }
+                    if let next = arrivals.next(using: arrivalStream) { queue.schedule(.arrival, at: next.at) }
+                case .completion:
+                    finished += 1
+                    if head < waiting.count {
+                        queue.schedule(.completion, at: now + waiting[head])
+                        head += 1
+                        if head == waiting.count {
+                            waiting.removeAll(keepingCapacity: true)
+                            head = 0
+                        }
+                    } else {
+                        running -= 1
+                    }
+                }
+            }
+        }
+        return Double(finished) / elapsed.secondsDouble
+    }
+
+    private func peakResidentMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1024
+    }
+}
