@@ -1,4 +1,5 @@
 public import Foundation
+import Grmgr
 
 /// Runs a scenario and writes all its files to a directory, atomically: the files are written to a
 /// temporary sibling directory that replaces `directory` only once everything is complete, so a failed

@@ -1,4 +1,4 @@
-public import Grmgr
+import Grmgr
 
 /// Runs a ``Scenario`` in virtual time: arrivals and durations from its random streams, every throttle
 /// decision by a ``ThrottleCore`` (the same one the real-time service uses), and records sent to a sink.
@@ -156,9 +156,10 @@ public struct Simulator {
     /// Carries out the core's decisions: starts granted tasks, schedules profile timers, records.
     private mutating func drainActions<Sink: SimulationSink>(into sink: inout Sink) throws {
         guard !core.actions.isEmpty else { return }
-        let actions = core.actions
-        core.removeAllActions()
-        for action in actions {
+        // Handling an action never calls back into the core, so the list can be read in place and then
+        // cleared; copying it out first would make the clear reallocate its storage every time.
+        defer { core.removeAllActions() }
+        for action in core.actions {
             switch action {
             case .grant(let waiter):
                 begin(throttles[Int(waiter.throttle.slot)].waiting.removeFirst())

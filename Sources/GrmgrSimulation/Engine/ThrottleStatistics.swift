@@ -11,6 +11,7 @@ struct ThrottleStatistics {
     private var ceiling = TimeWeightedAverage(value: 0, at: .zero)
     private var atMinimum = TimeWeightedAverage(value: 0, at: .zero)
     private var completed = 0
+    private var last = ThrottleLoad(ceiling: 0, running: 0, waiting: 0)
     private var lastStepDown: TimePoint?
     private var recovered: TimePoint?
 
@@ -23,13 +24,18 @@ struct ThrottleStatistics {
         running = TimeWeightedAverage(value: load.running, at: instant, windowStart: warmup)
         ceiling = TimeWeightedAverage(value: load.ceiling, at: instant, windowStart: warmup)
         atMinimum = TimeWeightedAverage(value: load.ceiling == config.min ? 1 : 0, at: instant, windowStart: warmup)
+        last = load
     }
 
     mutating func observe(_ load: ThrottleLoad, at instant: TimePoint) {
-        running.update(to: load.running, at: instant)
-        ceiling.update(to: load.ceiling, at: instant)
-        atMinimum.update(to: load.ceiling == config.min ? 1 : 0, at: instant)
-        if lastStepDown != nil, recovered == nil, load.ceiling == config.dop { recovered = instant }
+        // Most commands change only `running`; the ceiling integrals are touched only when it moves.
+        if load.running != last.running { running.update(to: load.running, at: instant) }
+        if load.ceiling != last.ceiling {
+            ceiling.update(to: load.ceiling, at: instant)
+            atMinimum.update(to: load.ceiling == config.min ? 1 : 0, at: instant)
+            if lastStepDown != nil, recovered == nil, load.ceiling == config.dop { recovered = instant }
+        }
+        last = load
     }
 
     mutating func scaled(_ record: ScalingRecord, at instant: TimePoint) {

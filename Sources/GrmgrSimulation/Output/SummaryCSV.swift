@@ -1,3 +1,5 @@
+import Grmgr
+
 /// summary.csv: one row per throttle, figures with six decimals, latencies in seconds.
 public enum SummaryCSV {
     /// The header row.

@@ -98,11 +98,7 @@ enum BenchReport {
 
 /// Runs async work from the synchronous command-line entry point, on the global executor.
 func runBlocking<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
-    final class Outcome: @unchecked Sendable {
-        // Written once by the task before the semaphore is signalled, read after the wait.
-        var result: Result<Value, any Error>?
-    }
-    let outcome = Outcome()
+    let outcome = BlockingOutcome<Value>()
     let done = DispatchSemaphore(value: 0)
     Task {
         do { outcome.result = .success(try await body()) } catch { outcome.result = .failure(error) }
@@ -110,4 +106,10 @@ func runBlocking<Value: Sendable>(_ body: @escaping @Sendable () async throws ->
     }
     done.wait()
     return try outcome.result!.get()
+}
+
+/// The result slot of ``runBlocking(_:)``: written once by the task before the semaphore is signalled,
+/// read only after the wait, so the semaphore orders the two accesses.
+private final class BlockingOutcome<Value: Sendable>: @unchecked Sendable {
+    var result: Result<Value, any Error>?
 }
