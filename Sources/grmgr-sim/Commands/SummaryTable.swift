@@ -21,7 +21,7 @@ enum SummaryTable {
                 column == 0 || column == row.count - 1
                     ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         let end = TimeAmount(nanoseconds: result.end.nanoseconds).goSyntax
         return (["\(result.scenario) (seed \(result.seed), simulated \(end), \(result.eventsProcessed) events)"] + lines)
