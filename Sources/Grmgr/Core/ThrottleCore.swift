@@ -129,16 +129,11 @@ public struct ThrottleCore: Sendable {
     public mutating func ask(_ id: ThrottleID) throws(ThrottleError) -> AskResult {
         guard !isShutDown else { throw .serviceShutDown }
         let index = try slot(of: id, allowDraining: false)
-        slots[index].counters.asked += 1
-        if slots[index].running < slots[index].ceiling {
-            slots[index].running += 1
-            slots[index].counters.granted += 1
+        // One in-place access to the slot: the grant path is the hot path of every driver.
+        guard let ticket = slots[index].admit() else {
             if recordsStateChanges { record(slots[index].change(id, .granted)) }
             return .granted
         }
-        let ticket = WaiterTicket(number: slots[index].nextTicket)
-        slots[index].nextTicket += 1
-        slots[index].waiting += 1
         if recordsStateChanges { record(slots[index].change(id, .queued)) }
         if logs(.debug) { log(.debug, "queued on \"\(slots[index].config.name)\"", metadata(index)) }
         return .queued(Waiter(throttle: id, ticket: ticket))
@@ -154,17 +149,16 @@ public struct ThrottleCore: Sendable {
     @inline(__always)
     public mutating func done(_ id: ThrottleID) throws(ThrottleError) {
         let index = try slot(of: id, allowDraining: true)
-        guard slots[index].running > 0 else {
+        guard let left = slots[index].release() else {
             let name = slots[index].config.name
             if logs(.error) { log(.error, "done() without control() on \"\(name)\"", metadata(index)) }
             throw .doneWithoutControl(throttle: name)
         }
-        slots[index].running -= 1
-        slots[index].counters.completed += 1
         if recordsStateChanges { record(slots[index].change(id, .released)) }
-        if slots[index].waiting > 0 { grantWaiters(index, id) }
-        if slots[index].running == 0, slots[index].idleWatched || slots[index].phase == .draining {
-            becameQuiet(index, id)
+        switch left {
+        case .waiters: grantWaiters(index, id)
+        case .quiet: becameQuiet(index, id)
+        case .running: break
         }
     }
 

@@ -46,6 +46,44 @@ struct ThrottleState {
 
     var isIdle: Bool { running == 0 && waiting == 0 }
 
+    /// What a release leaves to do.
+    enum AfterRelease {
+        /// Nothing: tasks still run, nobody waits.
+        case running
+        /// Waiters may be granted.
+        case waiters
+        /// Nothing runs: idle watchers or a drained deletion need attention.
+        case quiet
+    }
+
+    /// Counts an ask and grants it while `running < ceiling`; otherwise queues it.
+    ///
+    /// - Returns: `nil` when granted, else the queued caller's ticket.
+    @inline(__always)
+    mutating func admit() -> WaiterTicket? {
+        counters.asked += 1
+        if running < ceiling {
+            running += 1
+            counters.granted += 1
+            return nil
+        }
+        let ticket = WaiterTicket(number: nextTicket)
+        nextTicket += 1
+        waiting += 1
+        return ticket
+    }
+
+    /// Counts a done; `nil` when nothing was running (the state is left untouched).
+    @inline(__always)
+    mutating func release() -> AfterRelease? {
+        guard running > 0 else { return nil }
+        running -= 1
+        counters.completed += 1
+        if waiting > 0 { return .waiters }
+        if running == 0, idleWatched || phase == .draining { return .quiet }
+        return .running
+    }
+
     func change(_ id: ThrottleID, _ cause: StateChangeCause) -> StateChange {
         StateChange(throttle: id, cause: cause, ceiling: ceiling, running: running, waiting: waiting)
     }
