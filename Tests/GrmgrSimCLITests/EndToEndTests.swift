@@ -22,6 +22,11 @@ final class EndToEndTests: XCTestCase {
                   -h, --help              Show help information.
 
                 SUBCOMMANDS:
+                  run                     Simulate a scenario and write its CSV traces and
+                                          summary.
+                  validate                Check scenario files without running them.
+                  bench                   Measure the throttle and the simulator against their
+                                          floors, side by side.
                   version                 Print the package version.
 
                   See 'grmgr-sim help <subcommand>' for detailed help.

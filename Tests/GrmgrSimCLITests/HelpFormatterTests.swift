@@ -65,6 +65,7 @@ final class HelpFormatterTests: XCTestCase {
 
     func testTheShippedRootListsItsSubcommands() {
         let text = HelpFormatter.helpText(for: GrmgrSimCommand(), path: ["grmgr-sim"])
-        XCTAssertTrue(text.contains("\nSUBCOMMANDS:\n  version                 Print the package version.\n"), text)
+        XCTAssertTrue(text.contains("\nSUBCOMMANDS:\n  run                     Simulate a scenario"), text)
+        for name in ["validate", "bench", "version"] { XCTAssertTrue(text.contains("\n  \(name) "), text) }
     }
 }
