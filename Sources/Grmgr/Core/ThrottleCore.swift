@@ -52,7 +52,13 @@ public struct ThrottleCore: Sendable {
 
     /// Forgets the decisions carried out so far, keeping the storage for the next command.
     public mutating func removeAllActions() {
-        actions.removeAll(keepingCapacity: true)
+        // Commands usually decide one or two things; popping them is much cheaper than the generic
+        // range replacement that `removeAll(keepingCapacity:)` performs.
+        if actions.count <= 8 {
+            while actions.popLast() != nil {}
+        } else {
+            actions.removeAll(keepingCapacity: true)
+        }
     }
 
     // MARK: Registration

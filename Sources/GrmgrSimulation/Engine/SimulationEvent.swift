@@ -19,8 +19,9 @@ struct RunningTask {
 enum SimulationEvent {
     /// The next arrival of this throttle (the generator's pending arrival).
     case arrival(throttle: Int32)
-    /// A running task finishes.
-    case completion(RunningTask)
+    /// The running task in this slot of the simulator's table finishes. The task itself stays in the
+    /// table so that heap entries stay small; the heap moves entries on every push and pop.
+    case completion(slot: Int32)
     /// The scenario's scaling event with this index.
     case scaling(index: Int32)
     /// A profile step is due (scheduled by the core).

@@ -6,6 +6,8 @@ public import Grmgr
 public protocol SimulationSink {
     /// Whether the run should record every state change (dop.csv); off saves work on the hot path.
     var wantsStateChanges: Bool { get }
+    /// Whether the run should sample every throttle's load on the scenario's grid (dop_sampled.csv).
+    var wantsSamples: Bool { get }
     /// A throttle's state changed at `instant`.
     mutating func stateChanged(_ change: StateChange, throttle: Int, at instant: TimePoint) throws
     /// The load of every throttle on the sampling grid, in scenario order.
@@ -16,6 +18,11 @@ public protocol SimulationSink {
     mutating func taskEnded(_ task: SimulatedTask) throws
 }
 
+extension SimulationSink {
+    /// Sinks sample the load unless they say otherwise.
+    public var wantsSamples: Bool { true }
+}
+
 /// A sink that keeps nothing: for summaries only, and for benchmarks.
 public struct DiscardingSink: SimulationSink {
     /// Creates the sink.
@@ -23,6 +30,8 @@ public struct DiscardingSink: SimulationSink {
 
     /// `false`: nothing is kept.
     public var wantsStateChanges: Bool { false }
+    /// `false`: nothing is kept.
+    public var wantsSamples: Bool { false }
     /// Discards the change.
     public func stateChanged(_ change: StateChange, throttle: Int, at instant: TimePoint) {}
     /// Discards the samples.

@@ -19,6 +19,9 @@ public struct Simulator {
 
     private var core = ThrottleCore()
     private var queue = EventQueue<SimulationEvent>()
+    /// Tasks holding a slot, addressed by their completion events; freed slots are reused.
+    private var running: [RunningTask] = []
+    private var freeRunningSlots: [Int32] = []
     private var throttles: [SimulatedThrottle] = []
     private var now = TimePoint.zero
     private var nextTaskID = 0
@@ -90,15 +93,16 @@ public struct Simulator {
         for (index, timed) in scenario.events.enumerated() {
             queue.schedule(.scaling(index: Int32(index)), at: .zero + timed.at)
         }
-        queue.schedule(.sample, at: .zero)
+        if sink.wantsSamples { queue.schedule(.sample, at: .zero) }
     }
 
     private mutating func handle<Sink: SimulationSink>(_ event: SimulationEvent, into sink: inout Sink) throws {
         switch event {
         case .arrival(let throttle):
             try arrive(at: Int(throttle), into: &sink)
-        case .completion(let task):
-            try complete(task, into: &sink)
+        case .completion(let slot):
+            freeRunningSlots.append(slot)
+            try complete(running[Int(slot)], into: &sink)
         case .scaling(let index):
             try core.apply(scenario.events[Int(index)].event, at: now)
             try drainActions(into: &sink)
@@ -150,7 +154,15 @@ public struct Simulator {
         let running = RunningTask(
             id: task.id, throttle: Int32(task.throttle), arrival: task.arrival.nanoseconds, start: now.nanoseconds,
             service: task.service.nanoseconds)
-        queue.schedule(.completion(running), at: now + task.service)
+        let slot: Int32
+        if let free = freeRunningSlots.popLast() {
+            slot = free
+            self.running[Int(slot)] = running
+        } else {
+            slot = Int32(self.running.count)
+            self.running.append(running)
+        }
+        queue.schedule(.completion(slot: slot), at: now + task.service)
     }
 
     /// Carries out the core's decisions: starts granted tasks, schedules profile timers, records.
@@ -187,7 +199,7 @@ public struct Simulator {
     private mutating func reportUnfinished<Sink: SimulationSink>(into sink: inout Sink) throws {
         var unfinished: [SimulatedTask] = []
         while let (_, event) = queue.popNext() {
-            if case .completion(let running) = event { unfinished.append(running.record) }
+            if case .completion(let slot) = event { unfinished.append(running[Int(slot)].record) }
         }
         for throttle in throttles { unfinished += throttle.waiting.elements }
         for task in unfinished.sorted(by: { $0.id < $1.id }) { try sink.taskEnded(task) }
