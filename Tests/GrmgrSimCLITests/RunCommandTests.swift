@@ -21,10 +21,13 @@ final class RunCommandTests: XCTestCase {
 
     func testRunWritesEveryFileAndPrintsASummaryAndWhereTheFilesWent() throws {
         let out = scratch.appendingPathComponent("quickstart")
-        let outcome = try GrmgrSimBinary.run(["run", scenarios.appendingPathComponent("quickstart.json5").path, "--out", out.path])
+        let outcome = try GrmgrSimBinary.run([
+            "run", scenarios.appendingPathComponent("quickstart.json5").path, "--out", out.path,
+        ])
         XCTAssertEqual(outcome.status, 0, outcome.standardError)
         XCTAssertTrue(outcome.standardOutput.hasPrefix("quickstart (seed 42,"), outcome.standardOutput)
-        XCTAssertTrue(outcome.standardOutput.contains("Wrote tasks.csv, dop.csv, dop_sampled.csv, events.csv, summary.csv to"))
+        XCTAssertTrue(
+            outcome.standardOutput.contains("Wrote tasks.csv, dop.csv, dop_sampled.csv, events.csv, summary.csv to"))
         for name in ["tasks.csv", "dop.csv", "dop_sampled.csv", "events.csv", "summary.csv"] {
             let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
             XCTAssertGreaterThan(text.split(separator: "\n").count, 1, name)
@@ -80,7 +83,8 @@ final class RunCommandTests: XCTestCase {
         let good = scenarios.appendingPathComponent("overload-recovery.json5").path
         XCTAssertEqual(try GrmgrSimBinary.run(["validate", good]).status, 0)
         let bad = scratch.appendingPathComponent("typo.json5")
-        try #"{ name: "typo", duration: "10 minutes", throttles: [] }"#.write(to: bad, atomically: true, encoding: .utf8)
+        try #"{ name: "typo", duration: "10 minutes", throttles: [] }"#.write(
+            to: bad, atomically: true, encoding: .utf8)
         let outcome = try GrmgrSimBinary.run(["validate", good, bad.path])
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.standardOutput.contains("overload-recovery.json5: ok"), outcome.standardOutput)

@@ -44,7 +44,9 @@ final class EventQueueTests: XCTestCase {
                 reference.append((time, sequence))
                 if seeded.next() % 3 == 0, let (_, payload) = queue.popNext() {
                     popped.append(payload)
-                    let index = reference.indices.min { (reference[$0].time, reference[$0].sequence) < (reference[$1].time, reference[$1].sequence) }!
+                    let index = reference.indices.min {
+                        (reference[$0].time, reference[$0].sequence) < (reference[$1].time, reference[$1].sequence)
+                    }!
                     expected.append(reference.remove(at: index).sequence)
                 }
                 XCTAssertTrue(queue.isValidHeap, "round \(round)")

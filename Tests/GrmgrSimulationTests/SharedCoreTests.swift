@@ -53,7 +53,8 @@ final class SharedCoreTests: XCTestCase {
             name: "shared", seed: 1, duration: .seconds(20), sample: .seconds(100),
             throttles: [
                 ThrottleSpec(
-                    config: config, arrivals: .trace(arrivals: [1, 2, 3].map(seconds), durations: [10, 10, 1].map(seconds)),
+                    config: config,
+                    arrivals: .trace(arrivals: [1, 2, 3].map(seconds), durations: [10, 10, 1].map(seconds)),
                     duration: DurationSpec(.constant(value: 0)))
             ],
             events: [

@@ -52,7 +52,8 @@ final class SimulationDeterminismTests: XCTestCase {
         var pair = solo
         pair.throttles.append(
             ThrottleSpec(
-                config: try ThrottleConfig(name: "b", dop: 1), arrivals: .poisson(schedule: [RateSegment(at: .zero, rate: 7)]),
+                config: try ThrottleConfig(name: "b", dop: 1),
+                arrivals: .poisson(schedule: [RateSegment(at: .zero, rate: 7)]),
                 duration: DurationSpec(.constant(value: 0.1))))
         var first = try Simulator(scenario: solo)
         var second = try Simulator(scenario: pair)

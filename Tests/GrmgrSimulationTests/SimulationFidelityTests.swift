@@ -41,7 +41,8 @@ final class SimulationFidelityTests: XCTestCase {
         }
         let expected = QueueingTheory.pollaczekKhinchineWait(lambda: lambda, meanService: 1, secondMoment: 1)
         let observed = ReplicatedMean(waits)
-        XCTAssertTrue(observed.contains(expected), "M/D/1: P-K \(expected), simulated \(observed.mean) ± \(observed.halfWidth)")
+        XCTAssertTrue(
+            observed.contains(expected), "M/D/1: P-K \(expected), simulated \(observed.mean) ± \(observed.halfWidth)")
     }
 
     func testMG1LognormalMeanWaitMatchesPollaczekKhinchine() throws {
@@ -58,7 +59,8 @@ final class SimulationFidelityTests: XCTestCase {
             lambda: lambda, meanService: meanService, secondMoment: secondMoment)
         let observed = ReplicatedMean(waits)
         XCTAssertTrue(
-            observed.contains(expected), "M/G/1 lognormal: P-K \(expected), simulated \(observed.mean) ± \(observed.halfWidth)")
+            observed.contains(expected),
+            "M/G/1 lognormal: P-K \(expected), simulated \(observed.mean) ± \(observed.halfWidth)")
     }
 
     func testLittlesLawHoldsOnTheSummary() throws {

@@ -52,6 +52,7 @@ final class SimulationReplayTests: XCTestCase {
         let starts = recorder.tasks.sorted { $0.id < $1.id }.map { $0.start?.nanoseconds }
         XCTAssertEqual(starts, expected)
         let ends = recorder.tasks.sorted { $0.id < $1.id }.map { $0.end?.nanoseconds }
-        XCTAssertEqual(ends, [1_000_000_000, 1_100_000_000, 1_600_000_000, 2_100_000_000, 1_800_000_000, 1_600_000_001])
+        XCTAssertEqual(
+            ends, [1_000_000_000, 1_100_000_000, 1_600_000_000, 2_100_000_000, 1_800_000_000, 1_600_000_001])
     }
 }

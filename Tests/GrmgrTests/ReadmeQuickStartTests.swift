@@ -4,7 +4,9 @@ import XCTest
 
 final class ReadmeQuickStartTests: XCTestCase {
     /// The README's quick start, verbatim between the markers; `testReadmeShowsThisCode` keeps them equal.
-    private func quickStart(nodes: [Int], propagate: @escaping @Sendable (Int) async throws -> Void) async throws
+    private func quickStart(
+        nodes: [Int], propagate: @escaping @Sendable (Int) async throws -> Void
+    ) async throws
         -> Int
     {
         @Sendable func summarise(_ nodes: [Int]) async throws -> Int { nodes.count }

@@ -1,3 +1,5 @@
+internal import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-internal import Synchronization
 
 /// A value behind a `Synchronization.Mutex` that ThreadSanitizer can see through.
 ///

@@ -209,7 +209,8 @@ public struct Simulator {
 
     private func load(_ index: Int) -> ThrottleLoad {
         // Every throttle of a run stays registered, so its identifier is always valid.
-        (try? core.load(ThrottleID(slot: UInt32(index), generation: 0))) ?? ThrottleLoad(ceiling: 0, running: 0, waiting: 0)
+        (try? core.load(ThrottleID(slot: UInt32(index), generation: 0)))
+            ?? ThrottleLoad(ceiling: 0, running: 0, waiting: 0)
     }
 
     private mutating func observe(_ index: Int) {
@@ -221,7 +222,8 @@ public struct Simulator {
     }
 
     private func summary(of index: Int, end: TimePoint) -> ThrottleSummary {
-        let counters = (try? core.snapshot(ThrottleID(slot: UInt32(index), generation: 0)).counters) ?? ThrottleCounters()
+        let counters =
+            (try? core.snapshot(ThrottleID(slot: UInt32(index), generation: 0)).counters) ?? ThrottleCounters()
         return throttles[index].statistics.summary(
             name: scenario.throttles[index].config.name, config: scenario.throttles[index].config, counters: counters,
             horizon: horizon, end: end, redrawnNegatives: throttles[index].redrawnNegatives)

@@ -27,7 +27,11 @@ public enum SummaryCSV {
             writer.write(integer: throttle.changesApplied)
             writer.write(integer: throttle.changesRefused)
             writer.write(decimal: throttle.timeAtMinimum)
-            if let recovery = throttle.recoveryTime { writer.write(decimal: recovery.seconds) } else { writer.writeEmpty() }
+            if let recovery = throttle.recoveryTime {
+                writer.write(decimal: recovery.seconds)
+            } else {
+                writer.writeEmpty()
+            }
             writer.endRow()
         }
     }

@@ -39,10 +39,14 @@ struct SimulationBenchmark {
 
     func run() throws -> Result {
         let plain = try scenario(dopChanges: false)
-        let summary = try measure { var simulator = try Simulator(scenario: plain); return try simulator.run() }
+        let summary = try measure {
+            var simulator = try Simulator(scenario: plain); return try simulator.run()
+        }
         let floor = try measureFloor(plain)
         let changing = try scenario(dopChanges: true)
-        let changes = try measure { var simulator = try Simulator(scenario: changing); return try simulator.run() }
+        let changes = try measure {
+            var simulator = try Simulator(scenario: changing); return try simulator.run()
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grmgr-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let traces = try measure { try ScenarioRunner.run(plain, writingTo: directory) }

@@ -35,7 +35,10 @@ struct ThrottleBenchCommand: Command {
             ("floor_dispatch_tasks_per_s_dop10", result.floorDispatchTasksPerSecondDop10),
             ("floor_dispatch_tasks_per_s_dop100", result.floorDispatchTasksPerSecondDop100),
             ("pair_to_mutex_ratio", result.pairNanoseconds / result.mutexPairNanoseconds),
-            ("dispatch_to_floor_ratio_dop10", result.dispatchTasksPerSecondDop10 / result.floorDispatchTasksPerSecondDop10),
+            (
+                "dispatch_to_floor_ratio_dop10",
+                result.dispatchTasksPerSecondDop10 / result.floorDispatchTasksPerSecondDop10
+            ),
             (
                 "dispatch_to_floor_ratio_dop100",
                 result.dispatchTasksPerSecondDop100 / result.floorDispatchTasksPerSecondDop100

@@ -5,7 +5,9 @@ import GrmgrSimulation
 /// The short table `run` prints: one line per throttle.
 enum SummaryTable {
     static func render(_ result: SimulationResult) -> String {
-        let header = ["throttle", "tasks", "tasks/s", "wait p50", "wait p99", "sojourn p99", "mean dop", "util", "changes"]
+        let header = [
+            "throttle", "tasks", "tasks/s", "wait p50", "wait p99", "sojourn p99", "mean dop", "util", "changes",
+        ]
         var rows = [header]
         for throttle in result.throttles {
             rows.append([
@@ -24,7 +26,8 @@ enum SummaryTable {
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         let end = TimeAmount(nanoseconds: result.end.nanoseconds).goSyntax
-        return (["\(result.scenario) (seed \(result.seed), simulated \(end), \(result.eventsProcessed) events)"] + lines)
+        return
+            (["\(result.scenario) (seed \(result.seed), simulated \(end), \(result.eventsProcessed) events)"] + lines)
             .joined(separator: "\n")
     }
 
