@@ -38,14 +38,18 @@ build: deps
 	$(SWIFT) build
 
 unit: deps
-	$(SWIFT) test
+	@mkdir -p .build/logs
+	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/logs/unit.log
 
 ## tsan: the concurrency stress test under the thread sanitizer (its own build directory).
 tsan: deps
-	$(SWIFT) test --sanitize=thread --scratch-path .build/tsan --filter ThrottleStressTests
+	@mkdir -p .build/logs
+	set -o pipefail; $(SWIFT) test --sanitize=thread --scratch-path .build/tsan --filter ThrottleStressTests \
+	  --disable-swift-testing 2>&1 | tee .build/logs/tsan.log
 
-## test: lint, build, the whole suite, then the stress test under TSan.
+## test: lint, build, the whole suite, then the stress test under TSan; ends with one line of totals.
 test: deps lint build unit tsan
+	@scripts/test-summary .build/logs/unit.log .build/logs/tsan.log
 
 bench: deps
 	$(SWIFT) build -c release --product grmgr-sim
