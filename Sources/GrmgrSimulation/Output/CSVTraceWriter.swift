@@ -8,6 +8,9 @@ public final class CSVTraceWriter: SimulationSink {
     public static let fileNames = ["tasks.csv", "dop.csv", "dop_sampled.csv", "events.csv"]
 
     private let names: [CSVField]
+    private let causes: [CSVField]
+    /// Room reserved for one row: the longest name plus generous space for the numbers.
+    private let rowBytes: Int
     private let tasks: CSVWriter
     private let dop: CSVWriter
     private let sampled: CSVWriter
@@ -19,6 +22,10 @@ public final class CSVTraceWriter: SimulationSink {
     /// - Throws: ``OutputError`` when a file cannot be created.
     public init(directory: URL, throttleNames: [String]) throws {
         names = throttleNames.map(CSVField.init)
+        var causes = Array(repeating: CSVField(""), count: StateChangeCause.allCases.count)
+        for cause in StateChangeCause.allCases { causes[Self.causeIndex(cause)] = CSVField(cause.rawValue) }
+        self.causes = causes
+        rowBytes = 256 + (names.map(\.bytes.count).max() ?? 0)
         tasks = try CSVWriter(url: directory.appendingPathComponent("tasks.csv"))
         dop = try CSVWriter(url: directory.appendingPathComponent("dop.csv"))
         sampled = try CSVWriter(url: directory.appendingPathComponent("dop_sampled.csv"))
@@ -34,13 +41,31 @@ public final class CSVTraceWriter: SimulationSink {
 
     /// Writes a dop.csv row.
     public func stateChanged(_ change: StateChange, throttle: Int, at instant: TimePoint) {
-        dop.write(seconds: instant)
-        dop.write(names[throttle])
-        dop.write(integer: change.ceiling)
-        dop.write(integer: change.running)
-        dop.write(integer: change.waiting)
-        dop.write(field: change.cause.rawValue)
-        dop.endRow()
+        let name = names[throttle]
+        let cause = causes[Self.causeIndex(change.cause)]
+        dop.writeRow(reserving: rowBytes) { row in
+            row.write(seconds: instant)
+            row.write(name)
+            row.write(integer: change.ceiling)
+            row.write(integer: change.running)
+            row.write(integer: change.waiting)
+            row.write(cause)
+        }
+    }
+
+    /// The position of a cause in `StateChangeCause.allCases`, without searching.
+    private static func causeIndex(_ cause: StateChangeCause) -> Int {
+        switch cause {
+        case .registered: return 0
+        case .granted: return 1
+        case .queued: return 2
+        case .grantedWaiter: return 3
+        case .released: return 4
+        case .cancelled: return 5
+        case .failed: return 6
+        case .scaled: return 7
+        case .deleted: return 8
+        }
     }
 
     /// Writes one dop_sampled.csv row per throttle.
@@ -68,15 +93,17 @@ public final class CSVTraceWriter: SimulationSink {
 
     /// Writes a tasks.csv row; the times a task did not reach are left empty.
     public func taskEnded(_ task: SimulatedTask) {
-        tasks.write(integer: task.id)
-        tasks.write(names[task.throttle])
-        tasks.write(seconds: task.arrival)
-        tasks.write(seconds: task.start)
-        tasks.write(seconds: task.end)
-        tasks.write(seconds: task.wait)
-        tasks.write(seconds: task.end == nil ? nil : task.service)
-        tasks.write(seconds: task.sojourn)
-        tasks.endRow()
+        let name = names[task.throttle]
+        tasks.writeRow(reserving: rowBytes) { row in
+            row.write(integer: task.id)
+            row.write(name)
+            row.write(seconds: task.arrival)
+            row.write(seconds: task.start)
+            row.write(seconds: task.end)
+            row.write(seconds: task.wait)
+            row.write(seconds: task.end == nil ? nil : task.service)
+            row.write(seconds: task.sojourn)
+        }
     }
 
     /// Flushes and closes the files.
