@@ -115,6 +115,7 @@ public struct ThrottleCore: Sendable {
     /// - Throws: ``ThrottleError/deleted(throttle:)`` or ``ThrottleError/unknownThrottleID(_:)`` for a
     ///   deleted throttle, ``ThrottleError/serviceShutDown`` after shutdown.
     /// - Complexity: O(1).
+    @inline(__always)
     public mutating func ask(_ id: ThrottleID) throws(ThrottleError) -> AskResult {
         guard !isShutDown else { throw .serviceShutDown }
         let index = try slot(of: id, allowDraining: false)
@@ -140,6 +141,7 @@ public struct ThrottleCore: Sendable {
     /// - Throws: ``ThrottleError/doneWithoutControl(throttle:)`` when none of the throttle's tasks is
     ///   running (the state is left as it was), ``ThrottleError/unknownThrottleID(_:)`` when it is gone.
     /// - Complexity: O(1) amortised.
+    @inline(__always)
     public mutating func done(_ id: ThrottleID) throws(ThrottleError) {
         let index = try slot(of: id, allowDraining: true)
         guard slots[index].running > 0 else {
@@ -151,7 +153,9 @@ public struct ThrottleCore: Sendable {
         slots[index].counters.completed += 1
         if recordsStateChanges { record(slots[index].change(id, .released)) }
         if slots[index].waiting > 0 { grantWaiters(index, id) }
-        if slots[index].running == 0 { becameQuiet(index, id) }
+        if slots[index].running == 0, slots[index].idleWatched || slots[index].phase == .draining {
+            becameQuiet(index, id)
+        }
     }
 
     /// A waiting caller gave up (its task was cancelled): it leaves the queue.

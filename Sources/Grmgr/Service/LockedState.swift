@@ -16,6 +16,7 @@ internal import Synchronization
 /// hooks are `nil` and cost one predictable branch each.
 final class LockedState<State>: Sendable {
     private let mutex: Mutex<State>
+    private let hooks = ThreadSanitizerHooks.shared
 
     init(_ state: sending State) {
         mutex = Mutex(state)
@@ -26,7 +27,7 @@ final class LockedState<State>: Sendable {
         _ body: (inout sending State) throws(Failure) -> sending Result
     ) throws(Failure) -> sending Result {
         try mutex.withLock { (state: inout sending State) throws(Failure) -> sending Result in
-            guard let hooks = ThreadSanitizerHooks.shared else { return try body(&state) }
+            guard let hooks else { return try body(&state) }
             let address = UnsafeRawPointer(Unmanaged.passUnretained(self).toOpaque())
             hooks.acquire(address)
             defer { hooks.release(address) }

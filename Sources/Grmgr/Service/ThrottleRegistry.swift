@@ -44,25 +44,22 @@ final class ThrottleRegistry: Sendable {
     @usableFromInline
     func ask(_ id: ThrottleID) throws(ThrottleError) -> ThrottleCore.AskResult {
         var effects: Effects?
-        let result = state.withLock { (state: inout State) -> Swift.Result<ThrottleCore.AskResult, ThrottleError> in
+        defer { if let effects { carryOut(effects) } }
+        return try state.withLock { (state: inout State) throws(ThrottleError) -> ThrottleCore.AskResult in
             defer { if !state.core.actions.isEmpty { effects = collect(&state) } }
-            do throws(ThrottleError) { return .success(try state.core.ask(id)) } catch { return .failure(error) }
+            return try state.core.ask(id)
         }
-        if let effects { carryOut(effects) }
-        return try result.get()
     }
 
     /// `done()`'s command; the other hot path.
     @usableFromInline
     func done(_ id: ThrottleID) throws(ThrottleError) {
         var effects: Effects?
-        let error = state.withLock { (state: inout State) -> ThrottleError? in
+        defer { if let effects { carryOut(effects) } }
+        try state.withLock { (state: inout State) throws(ThrottleError) in
             defer { if !state.core.actions.isEmpty { effects = collect(&state) } }
-            do throws(ThrottleError) { try state.core.done(id) } catch { return error }
-            return nil
+            try state.core.done(id)
         }
-        if let effects { carryOut(effects) }
-        if let error { throw error }
     }
 
     /// Runs one core command under the lock, then carries out its decisions.
