@@ -7,9 +7,9 @@ import XCTest
 
 /// Seeded random command sequences through `ThrottleCore`: every invariant holds on every trace.
 ///
-/// By default 10,000 sequences of 1,000 commands each, spread over the machine's cores. Set
-/// `GRMGR_PROPERTY_SEQUENCES` to run fewer (or more), and `GRMGR_PROPERTY_SEED` to replay one sequence:
-/// a failure prints the seed to use.
+/// By default 10,000 sequences of 1,000 commands each, spread over the machine's cores: about a minute in
+/// a debug build on two cores. Set `GRMGR_PROPERTY_SEQUENCES` to run fewer (or more), and
+/// `GRMGR_PROPERTY_SEED` to replay one sequence: a failure prints the seed to use.
 final class ThrottleCorePropertyTests: XCTestCase {
     private static let commandsPerSequence = 1_000
 
