@@ -6,4 +6,16 @@
 public protocol ThrottleObserver: Sendable {
     /// Receives the decisions of one command, stamped with the service clock's time since its epoch.
     func observe(_ actions: [ThrottleAction], at instant: TimePoint)
+
+    /// Learns the configuration of a throttle the service has just registered.
+    ///
+    /// Called under the service's lock, before the ``observe(_:at:)`` call that carries the registration's
+    /// actions, so that a trace knows each throttle's bounds and hold before its first state change.
+    /// The default implementation does nothing.
+    func observeRegistration(of config: ThrottleConfig, as id: ThrottleID, at instant: TimePoint)
+}
+
+extension ThrottleObserver {
+    /// Ignores the registration: observers that need only the decisions need not implement it.
+    public func observeRegistration(of config: ThrottleConfig, as id: ThrottleID, at instant: TimePoint) {}
 }

@@ -49,8 +49,12 @@ public final class ThrottleService<C: Clock>: Sendable where C.Duration == Durat
     /// - Throws: ``ThrottleError/invalidConfiguration(_:)``, ``ThrottleError/duplicateName(_:)``, or
     ///   ``ThrottleError/serviceShutDown``.
     public func makeThrottle(_ config: ThrottleConfig) throws(ThrottleError) -> Throttle {
+        let registry = self.registry
         let id = try registry.perform { (core: inout ThrottleCore) throws(ThrottleError) in
-            try core.register(config)
+            let id = try core.register(config)
+            // Under the lock and before the registration's actions, so a trace has the config first.
+            registry.observer?.observeRegistration(of: config, as: id, at: registry.timing.now())
+            return id
         }.result
         return Throttle(name: config.name, id: id, registry: registry)
     }
