@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libgsl-dev
 DEMO_SCENARIO ?= scenarios/quickstart.json5
 
-.PHONY: deps demo test lint build unit tsan bench clean
+.PHONY: deps demo test lint build unit tsan example bench clean
 
 ## deps: install any missing Debian package (apt-get update only when something is missing).
 deps:
@@ -32,7 +32,7 @@ demo: deps
 
 ## lint: swift format in strict mode over Sources and Tests.
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Examples
 
 build: deps
 	$(SWIFT) build
@@ -47,9 +47,15 @@ tsan: deps
 	set -o pipefail; $(SWIFT) test --sanitize=thread --scratch-path .build/tsan --filter ThrottleStressTests \
 	  --disable-swift-testing 2>&1 | tee .build/logs/tsan.log
 
-## test: lint, build, the whole suite, then the stress test under TSan; ends with one line of totals.
-test: deps lint build unit tsan
-	@scripts/test-summary .build/logs/unit.log .build/logs/tsan.log
+## example: the example package, a user's crawler tested with GrmgrTesting (XCTest and Swift Testing).
+example: deps
+	@mkdir -p .build/logs
+	set -o pipefail; $(SWIFT) test --package-path Examples/CrawlerExample 2>&1 | tee .build/logs/example.log
+
+## test: lint, build, the whole suite, the example package, then the stress test under TSan; ends with one
+## line of totals.
+test: deps lint build unit example tsan
+	@scripts/test-summary .build/logs/unit.log .build/logs/example.log .build/logs/tsan.log
 
 bench: deps
 	$(SWIFT) build -c release --product grmgr-sim
