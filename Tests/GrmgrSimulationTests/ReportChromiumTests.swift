@@ -79,7 +79,7 @@ final class ReportChromiumTests: XCTestCase {
         let page = directory.appendingPathComponent("report.html")
 
         let dom = try runBrowser(["--dump-dom"], page: page)
-        XCTAssertEqual(dom.components(separatedBy: "<svg ").count - 1, 3, "three charts in the browser's DOM")
+        XCTAssertEqual(dom.components(separatedBy: "<svg ").count - 1, 4, "four charts in the browser's DOM")
         for title in ["p99 wait against hold, one line per down", "Mean dop against p99 wait: the trade-off"] {
             XCTAssertTrue(dom.contains(title), title)
         }

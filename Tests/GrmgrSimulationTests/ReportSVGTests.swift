@@ -25,6 +25,10 @@ final class ReportSVGTests: XCTestCase {
                 ["down=1", "down=2", "baseline (the scenario's settings)"]
             ),
             (
+                "chart-p99-wait-diff-vs-hold.svg", "hold (s)", "Δ p99 wait (s) against the baseline",
+                ["down=1", "down=2", "baseline (the scenario's settings)"]
+            ),
+            (
                 "chart-dop-vs-p99-wait.svg", "mean dop (time-weighted mean ceiling)", "p99 wait (s)",
                 [
                     "cell", "Pareto front (no cell has both a lower mean dop and a lower p99 wait)", "best by p99 wait",
@@ -51,7 +55,7 @@ final class ReportSVGTests: XCTestCase {
         }
         let html = try String(contentsOf: directory.appendingPathComponent("report.html"), encoding: .utf8)
         let inline = ReportTestSupport.inlineSVGs(html)
-        XCTAssertEqual(inline.count, 3)
+        XCTAssertEqual(inline.count, 4)
         for svg in inline { _ = try ReportTestSupport.parseSVG(svg) }
         XCTAssertFalse(html.contains("<script"), "self-contained, no scripts")
         XCTAssertFalse(html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"))
@@ -67,6 +71,13 @@ final class ReportSVGTests: XCTestCase {
         }
         XCTAssertEqual(down1.errorBars.count, 3)
         XCTAssertEqual(chart.x.title, "hold (s)")
+        let paired = SweepCharts(analysis: analysis).waitAgainstSetting(paired: true)
+        let baseline = try XCTUnwrap(paired.series.last)
+        XCTAssertEqual(baseline.points, [ChartPoint(x: 20, y: 0)], "the baseline minus itself")
+        let pairedDown1 = try XCTUnwrap(paired.series.first { $0.name == "down=1" })
+        for (point, cell) in zip(pairedDown1.points, analysis.result.cells.filter { $0.values[1] == .integer(1) }) {
+            XCTAssertEqual(point.y, analysis.summaries[cell.index].difference(.waitP99).mean)
+        }
     }
 
     func testAxesHaveNiceTicksThatCoverTheData() {

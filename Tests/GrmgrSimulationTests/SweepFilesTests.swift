@@ -43,7 +43,8 @@ final class SweepFilesTests: XCTestCase {
         XCTAssertEqual(
             expected.keys.sorted(),
             [
-                "chart-dop-trace.svg", "chart-dop-vs-p99-wait.svg", "chart-p99-wait-vs-hold.svg", "replications.csv",
+                "chart-dop-trace.svg", "chart-dop-vs-p99-wait.svg", "chart-p99-wait-diff-vs-hold.svg",
+                "chart-p99-wait-vs-hold.svg", "replications.csv",
                 "report.html", "report.md", "sweep.csv", "sweep.json", "traces.csv",
             ])
         let actual = try SweepTestSupport.files(in: merged)

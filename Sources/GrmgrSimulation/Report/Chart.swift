@@ -122,8 +122,11 @@ struct Chart: Hashable, Sendable {
         out += "viewBox=\"0 0 \(px(width)) \(px(height))\" role=\"img\" aria-labelledby=\"\(id)-title\" "
         out += "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
         out += "<title id=\"\(id)-title\">\(ReportFormat.escaped(title))</title>\n"
-        out += "<defs><clipPath id=\"\(id)-plot\"><rect x=\"\(px(plotLeft))\" y=\"\(px(plotTop))\" "
-        out += "width=\"\(px(plotRight - plotLeft))\" height=\"\(px(plotBottom - plotTop))\"/></clipPath></defs>\n"
+        // The clip reaches a marker's radius past the axes, so that points on the domain's edges show whole.
+        let pad = 7.0
+        out += "<defs><clipPath id=\"\(id)-plot\"><rect x=\"\(px(plotLeft - pad))\" y=\"\(px(plotTop - pad))\" "
+        out += "width=\"\(px(plotRight - plotLeft + 2 * pad))\" height=\"\(px(plotBottom - plotTop + 2 * pad))\"/>"
+        out += "</clipPath></defs>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         out += "<text x=\"\(px(plotLeft))\" y=\"24\" font-size=\"15\" font-weight=\"bold\" fill=\"#222222\">"
         out += "\(ReportFormat.escaped(title))</text>\n"

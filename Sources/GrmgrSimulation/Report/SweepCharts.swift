@@ -1,4 +1,4 @@
-/// The three charts of a sweep report.
+/// The four charts of a sweep report.
 struct SweepCharts {
     let analysis: SweepAnalysis
 
@@ -6,7 +6,14 @@ struct SweepCharts {
 
     /// p99 wait against hold (or the first numeric varied setting), one line per combination of the other
     /// settings (the step sizes), with 95% intervals; the baseline is marked.
-    func waitAgainstSetting() -> Chart {
+    ///
+    /// - Parameter paired: Plot the paired difference from the baseline instead of the mean: with common
+    ///   random numbers its interval is narrow, so the settings' effect shows where the means' intervals overlap.
+    func waitAgainstSetting(paired: Bool = false) -> Chart {
+        let id = paired ? "p99-diff-vs-hold" : "p99-vs-hold"
+        func estimate(_ summary: SweepCellSummary) -> SweepEstimate {
+            paired ? summary.difference(.waitP99) : summary[.waitP99]
+        }
         let settings = result.settings
         let metric = SweepMetric.waitP99
         let gridCells = result.cells.filter(\.isInGrid)
@@ -15,12 +22,11 @@ struct SweepCharts {
         }
         let xIndex = settings.firstIndex(of: .hold) ?? numericIndex ?? (settings.isEmpty ? nil : 0)
         guard let xIndex else {
-            let estimate = analysis.baseline[metric]
+            let only = estimate(analysis.baseline)
             let axis = ChartAxis.categories(title: "cell", names: ["baseline"])
             return Chart(
-                id: "p99-vs-hold", title: "p99 wait of the scenario's own settings", x: axis,
-                y: yAxis(for: metric, [estimate]),
-                series: [baselineSeries(at: 0, estimate)])
+                id: id, title: "p99 wait of the scenario's own settings", x: axis,
+                y: yAxis(for: metric, [only], paired: paired), series: [baselineSeries(at: 0, only)])
         }
         let setting = settings[xIndex]
         let isNumeric = result.cells.allSatisfy { $0.values[xIndex].numericValue != nil }
@@ -53,25 +59,26 @@ struct SweepCharts {
             line.dashed = position >= Chart.palette.count
             line.marker = shapes[position % shapes.count]
             for cell in cells {
-                let estimate = analysis.summaries[cell.index][metric]
-                guard let mean = estimate.mean else { continue }
+                let figure = estimate(analysis.summaries[cell.index])
+                guard let mean = figure.mean else { continue }
                 line.points.append(ChartPoint(x: xValue(cell), y: mean))
-                if let width = estimate.halfWidth {
+                if let width = figure.halfWidth {
                     line.errorBars.append(ChartErrorBar(x: xValue(cell), low: mean - width, high: mean + width))
                 }
             }
             series.append(line)
         }
-        series.append(baselineSeries(at: xValue(result.baseline), analysis.baseline[metric]))
+        series.append(baselineSeries(at: xValue(result.baseline), estimate(analysis.baseline)))
         let xAxis =
             isNumeric
             ? ChartAxis.linear(title: axisTitle(setting), data: result.cells.map(xValue))
             : ChartAxis.categories(title: axisTitle(setting), names: categories)
         let others = settings.enumerated().filter { $0.offset != xIndex }.map(\.element.rawValue)
         let by = others.isEmpty ? "" : ", one line per " + others.joined(separator: " × ")
+        let title = paired ? "p99 wait minus the baseline's (paired)" : "p99 wait"
         return Chart(
-            id: "p99-vs-hold", title: "p99 wait against \(setting.rawValue)\(by)", x: xAxis,
-            y: yAxis(for: metric, analysis.summaries.map { $0[metric] }), series: series)
+            id: id, title: "\(title) against \(setting.rawValue)\(by)", x: xAxis,
+            y: yAxis(for: metric, analysis.summaries.map(estimate), paired: paired), series: series)
     }
 
     /// Mean dop against p99 wait for every cell: the trade-off, with the Pareto front joined and labelled.
@@ -157,15 +164,16 @@ struct SweepCharts {
             x: .clock(title: "time (m:ss)", data: times), y: .linear(title: "tasks", data: values), series: series)
     }
 
-    private func yAxis(for metric: SweepMetric, _ estimates: [SweepEstimate]) -> ChartAxis {
+    private func yAxis(for metric: SweepMetric, _ estimates: [SweepEstimate], paired: Bool = false) -> ChartAxis {
         var data: [Double] = []
         // A latency is never negative: an interval reaching below zero is cut at the axis, not the axis moved.
-        let floor = estimates.allSatisfy { ($0.mean ?? 0) >= 0 } ? 0 : -Double.infinity
+        let floor = !paired && estimates.allSatisfy { ($0.mean ?? 0) >= 0 } ? 0 : -Double.infinity
         for estimate in estimates {
             guard let mean = estimate.mean else { continue }
             data += [mean, mean + (estimate.halfWidth ?? 0), Swift.max(mean - (estimate.halfWidth ?? 0), floor)]
         }
-        return .linear(title: metric.titleWithUnit, data: data)
+        return .linear(
+            title: paired ? "Δ \(metric.titleWithUnit) against the baseline" : metric.titleWithUnit, data: data)
     }
 
     private func baselineSeries(at x: Double, _ estimate: SweepEstimate, y: Double? = nil) -> ChartSeries {

@@ -49,6 +49,11 @@ public struct SweepReport: Sendable {
             caption: "Mean p99 wait over replications with its 95% interval, for each setting; "
                 + "the hollow diamond is the baseline.")
         page.figure(
+            charts.waitAgainstSetting(paired: true),
+            caption: "The same cells as differences from the baseline, paired by replication (every cell saw the "
+                + "same arrivals and durations in replication k): the intervals are much narrower than those of "
+                + "the means, so an interval clear of 0 is an effect of the settings.")
+        page.figure(
             charts.dopAgainstWait(),
             caption: "Each cell's mean dop (what the throttle allowed, time-weighted) against its p99 wait. "
                 + "Cells on the Pareto front are joined and labelled: no other cell is better on both.")
@@ -74,6 +79,7 @@ public struct SweepReport: Sendable {
         let charts = SweepCharts(analysis: analysis)
         return [
             ("chart-p99-wait-vs-hold.svg", charts.waitAgainstSetting()),
+            ("chart-p99-wait-diff-vs-hold.svg", charts.waitAgainstSetting(paired: true)),
             ("chart-dop-vs-p99-wait.svg", charts.dopAgainstWait()),
             ("chart-dop-trace.svg", charts.dopTrace()),
         ].map { ReportChart(fileName: $0.0, title: $0.1.title, svg: $0.1.svg()) }
@@ -125,7 +131,8 @@ public struct SweepReport: Sendable {
                 + "difference from the baseline and its half-width",
             "replications.csv: every replication's figures; traces.csv: replication 1's dop trace of every cell",
             "sweep.json: the sweep's settings, for grmgr-sim merge",
-            "chart-p99-wait-vs-hold.svg, chart-dop-vs-p99-wait.svg, chart-dop-trace.svg: the charts of report.html",
+            "chart-p99-wait-vs-hold.svg, chart-p99-wait-diff-vs-hold.svg, chart-dop-vs-p99-wait.svg, "
+                + "chart-dop-trace.svg: the charts of report.html",
         ]
     }
 
