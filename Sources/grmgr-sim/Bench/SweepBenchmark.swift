@@ -18,7 +18,7 @@ struct SweepBenchmark {
     /// Jobs of the parallel run.
     var jobs = 2
     /// Rounds of each; the fastest counts (the machine is shared, the fastest round is the least disturbed).
-    var rounds = 3
+    var rounds = 5
 
     /// The 3 × 2 × 3 grid.
     static let dimensions = ["hold=0s,10s,30s", "up=1,2", "down=1,2,4"]

@@ -16,7 +16,7 @@ struct SweepBenchCommand: Command {
             defaultDescription: "scenarios/quickstart.json5"),
         .option("jobs", valueName: "n", help: "Jobs of the parallel run.", defaultDescription: "2"),
         .option("replications", valueName: "n", help: "Replications per cell.", defaultDescription: "10"),
-        .option("rounds", valueName: "n", help: "Rounds of each; the fastest counts.", defaultDescription: "3"),
+        .option("rounds", valueName: "n", help: "Rounds of each; the fastest counts.", defaultDescription: "5"),
     ]
 
     func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
