@@ -1,7 +1,7 @@
 # swift-grmgr: `make demo` and `make test` are all a fresh machine needs.
 SHELL := /bin/bash
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libgsl-dev
+DEBIAN_PACKAGES := pkg-config libgsl-dev chromium
 DEMO_SCENARIO ?= scenarios/quickstart.json5
 
 .PHONY: deps demo test lint build unit tsan example bench clean
@@ -63,3 +63,15 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+## reports: regenerate reports/scenarios (a report of each shipped scenario's run) and reports/sweeps.
+REPORT_SCENARIOS := quickstart overload-recovery bursty batch replay multi-component
+REPORT_SWEEP := --vary hold=0s,10s,30s,1m --vary up=1,2 --vary down=1,2,4 --replications 10
+.PHONY: reports
+reports: deps
+	$(SWIFT) build -c release --product grmgr-sim
+	@for name in $(REPORT_SCENARIOS); do \
+	  .build/release/grmgr-sim run scenarios/$$name.json5 --out .build/report-runs/$$name --quiet && \
+	  .build/release/grmgr-sim report .build/report-runs/$$name --out reports/scenarios/$$name || exit 1; \
+	done
+	.build/release/grmgr-sim sweep scenarios/overload-recovery.json5 $(REPORT_SWEEP) --out reports/sweeps/overload-recovery

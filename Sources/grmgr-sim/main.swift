@@ -21,6 +21,9 @@ struct GrmgrSimCommand: Command {
     /// Every subcommand, one line each, in the order `--help` lists them.
     let subcommands: [any Command] = [
         RunCommand(),
+        SweepCommand(),
+        MergeCommand(),
+        ReportCommand(),
         ValidateCommand(),
         BenchCommand(),
         VersionCommand(),

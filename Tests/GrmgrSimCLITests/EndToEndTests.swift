@@ -24,6 +24,12 @@ final class EndToEndTests: XCTestCase {
                 SUBCOMMANDS:
                   run                     Simulate a scenario and write its CSV traces and
                                           summary.
+                  sweep                   Compare hold and step settings: every combination,
+                                          replicated, with intervals.
+                  merge                   Join the shard outputs of a sweep into the files a
+                                          single run writes.
+                  report                  Render report.md and report.html (with SVG charts)
+                                          from a run's output directory.
                   validate                Check scenario files without running them.
                   bench                   Measure the throttle and the simulator against their
                                           floors, side by side.

@@ -66,6 +66,8 @@ final class HelpFormatterTests: XCTestCase {
     func testTheShippedRootListsItsSubcommands() {
         let text = HelpFormatter.helpText(for: GrmgrSimCommand(), path: ["grmgr-sim"])
         XCTAssertTrue(text.contains("\nSUBCOMMANDS:\n  run                     Simulate a scenario"), text)
-        for name in ["validate", "bench", "version"] { XCTAssertTrue(text.contains("\n  \(name) "), text) }
+        for name in ["sweep", "merge", "report", "validate", "bench", "version"] {
+            XCTAssertTrue(text.contains("\n  \(name) "), text)
+        }
     }
 }

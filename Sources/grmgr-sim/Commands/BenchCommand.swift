@@ -5,7 +5,7 @@ import Foundation
 struct BenchCommand: Command {
     let name = "bench"
     let abstract = "Measure the throttle and the simulator against their floors, side by side."
-    let subcommands: [any Command] = [ThrottleBenchCommand(), SimulationBenchCommand()]
+    let subcommands: [any Command] = [ThrottleBenchCommand(), SimulationBenchCommand(), SweepBenchCommand()]
 }
 
 /// `bench throttle`.
