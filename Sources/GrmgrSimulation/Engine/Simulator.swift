@@ -24,6 +24,9 @@ public struct Simulator {
     private var freeRunningSlots: [Int32] = []
     private var throttles: [SimulatedThrottle] = []
     private var now = TimePoint.zero
+    /// The instant of the last event that was not a sample: the end of a drained run, whether or not the
+    /// sink samples (a trailing sample must not stretch the window of the time-weighted figures).
+    private var lastActivity = TimePoint.zero
     private var nextTaskID = 0
     private var tasksInSystem = 0
     private let horizon: TimePoint
@@ -64,13 +67,14 @@ public struct Simulator {
                 break
             }
             now = instant
+            if case .sample = event {} else { lastActivity = instant }
             eventsProcessed += 1
             try handle(event, into: &sink)
             if let progress, eventsProcessed % 1_000_000 == 0 {
                 progress(Swift.min(1, now.seconds / Swift.max(horizon.seconds, 1e-9)))
             }
         }
-        let end = scenario.drain ? Swift.max(now, horizon) : horizon
+        let end = scenario.drain ? Swift.max(lastActivity, horizon) : horizon
         try reportUnfinished(into: &sink)
         return SimulationResult(
             scenario: scenario.name, seed: scenario.seed, end: end, eventsProcessed: eventsProcessed,
