@@ -23,6 +23,7 @@ struct GrmgrSimCommand: Command {
         RunCommand(),
         ValidateCommand(),
         BenchCommand(),
+    ] + GrmgrSimCommand.editionSubcommands + [
         VersionCommand(),
     ]
 

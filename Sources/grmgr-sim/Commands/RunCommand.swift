@@ -16,7 +16,7 @@ struct RunCommand: Command {
         .option("out", valueName: "dir", help: "The output directory.", defaultDescription: "reports/<scenario name>"),
         .option("seed", valueName: "n", help: "Replace the scenario's seed."),
         .flag("quiet", short: "q", help: "Print nothing but errors."),
-    ]
+    ] + RunCommand.editionArguments
 
     func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = arguments.value("scenario")!
@@ -24,13 +24,14 @@ struct RunCommand: Command {
         let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: path))
         let out = URL(fileURLWithPath: arguments.value("out") ?? "reports/\(scenario.name)")
         let progress = ProgressBar(total: 1_000, label: "simulating \(scenario.name)", console: context.console)
-        let result = try ScenarioRunner.run(scenario, writingTo: out, seed: seed) { fraction in
+        let (result, notes) = try runScenario(scenario, writingTo: out, seed: seed, arguments: arguments) { fraction in
             progress.update(completed: Int(fraction * 1_000))
         }
         progress.finish()
         if !arguments.flag("quiet") {
             context.console.print(SummaryTable.render(result))
             context.console.print("Wrote \(ScenarioRunner.fileNames.joined(separator: ", ")) to \(out.relativePath)")
+            for note in notes { context.console.print(note) }
         }
         return .success
     }
