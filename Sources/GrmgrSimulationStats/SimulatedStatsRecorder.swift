@@ -28,7 +28,8 @@ public struct SimulatedStatsRecorder {
     public init(scenario: Scenario, seed: UInt64, writer: StatsWriter, runID: String? = nil) {
         let configuration = StatsConfiguration.aligned(toSampleInterval: scenario.sample)
         run = StatsRun(
-            id: runID ?? StatsRun.newID(), source: "simulation \(scenario.name) seed \(seed)", startedAt: Date().timeIntervalSince1970,
+            id: runID ?? StatsRun.newID(), source: "simulation \(scenario.name) seed \(seed)",
+            startedAt: Date().timeIntervalSince1970,
             configuration: configuration)
         self.writer = writer
         names = scenario.throttles.map(\.config.name)

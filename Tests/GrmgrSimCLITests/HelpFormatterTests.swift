@@ -67,5 +67,10 @@ final class HelpFormatterTests: XCTestCase {
         let text = HelpFormatter.helpText(for: GrmgrSimCommand(), path: ["grmgr-sim"])
         XCTAssertTrue(text.contains("\nSUBCOMMANDS:\n  run                     Simulate a scenario"), text)
         for name in ["validate", "bench", "version"] { XCTAssertTrue(text.contains("\n  \(name) "), text) }
+        #if WithStats
+        XCTAssertTrue(text.contains("\n  stats "), text)
+        #else
+        XCTAssertFalse(text.contains("\n  stats "), text)
+        #endif
     }
 }

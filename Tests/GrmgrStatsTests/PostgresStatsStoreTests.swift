@@ -44,7 +44,8 @@ final class PostgresStatsStoreTests: XCTestCase {
             configuration: StatsWriterConfiguration(
                 capacity: 100_000, initialBackoff: .milliseconds(50), maximumBackoff: .milliseconds(400)),
             logger: logger)
-        let configuration = try StatsConfiguration(snapshotInterval: .milliseconds(20), flushInterval: .milliseconds(100))
+        let configuration = try StatsConfiguration(
+            snapshotInterval: .milliseconds(20), flushInterval: .milliseconds(100))
         let monitor = StatsMonitor(service: service, writer: writer, configuration: configuration)
         let monitoring = Task { await monitor.run() }
         let workers = Task {
@@ -71,7 +72,9 @@ final class PostgresStatsStoreTests: XCTestCase {
         XCTAssertGreaterThan(writer.status.consecutiveFailures, 1)
 
         try server.start()
-        await eventually { writer.status.consecutiveFailures == 0 && writer.status.committedFlushes > flushesBeforeStop + 1 }
+        await eventually {
+            writer.status.consecutiveFailures == 0 && writer.status.committedFlushes > flushesBeforeStop + 1
+        }
         workers.cancel()
         await workers.value
         monitoring.cancel()

@@ -37,9 +37,11 @@ final class SQLiteStatsStoreTests: XCTestCase {
         let missing = directory.path("absent/stats.db")
         XCTAssertThrowsError(try StatsDestination.sqlite(path: missing).open()) { error in
             XCTAssertEqual(
-                "\(error)", "cannot open SQLite database \(missing): directory \(directory.path("absent")) does not exist")
+                "\(error)",
+                "cannot open SQLite database \(missing): directory \(directory.path("absent")) does not exist")
         }
-        XCTAssertThrowsError(try StatsDestination.sqlite(path: directory.path("none.db")).open(readOnly: true)) { error in
+        XCTAssertThrowsError(try StatsDestination.sqlite(path: directory.path("none.db")).open(readOnly: true)) {
+            error in
             XCTAssertEqual("\(error)", "no SQLite database at \(directory.path("none.db"))")
         }
     }
@@ -66,7 +68,8 @@ final class SQLiteStatsStoreTests: XCTestCase {
         let missing = directory.path("absent/stats.db")
         let writer = StatsWriter(
             destination: .sqlite(path: missing),
-            configuration: StatsWriterConfiguration(initialBackoff: .milliseconds(5), maximumBackoff: .milliseconds(20)),
+            configuration: StatsWriterConfiguration(
+                initialBackoff: .milliseconds(5), maximumBackoff: .milliseconds(20)),
             logger: logger)
         let service = ThrottleService()
         let throttle = try service.makeThrottle(named: "busy", dop: 2)

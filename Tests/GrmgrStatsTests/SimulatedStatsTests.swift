@@ -25,7 +25,9 @@ final class SimulatedStatsTests: XCTestCase {
     }
 
     /// Runs a scenario with stats into memory; returns the batches, the run and the output directory.
-    private func record(_ name: String) throws -> (batches: [StatsBatch], run: StatsRun, out: URL, result: SimulationResult) {
+    private func record(
+        _ name: String
+    ) throws -> (batches: [StatsBatch], run: StatsRun, out: URL, result: SimulationResult) {
         let database = MemoryDatabase()
         let writer = StatsWriter(describedAs: "memory", configuration: StatsWriterConfiguration(capacity: .max)) {
             () throws(StatsStoreError) in try database.open()
@@ -45,7 +47,9 @@ final class SimulatedStatsTests: XCTestCase {
 
     private func rows(_ out: URL, _ file: String) throws -> [[Substring]] {
         let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
-        return text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        return text.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
     }
 
     func testEveryFlushOfASimulatedRunAveragesTheRowsOfDopSampledOnTheSnapshotGrid() throws {

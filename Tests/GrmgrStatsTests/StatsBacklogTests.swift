@@ -38,7 +38,9 @@ final class StatsBacklogTests: XCTestCase {
         backlog.append([snapshot("a", at: 1, running: 1), snapshot("a", at: 2, running: 2)])
         backlog.requestFlush([stats("a", at: 2), stats("b", at: 2)], of: sampleRun())
         let failed = try XCTUnwrap(backlog.take(updatedAt: 0))
-        backlog.append([snapshot("a", at: 3, running: 3), snapshot("a", at: 4, running: 4), snapshot("a", at: 5, running: 5)])
+        backlog.append([
+            snapshot("a", at: 3, running: 3), snapshot("a", at: 4, running: 4), snapshot("a", at: 5, running: 5),
+        ])
         backlog.requestFlush([stats("a", at: 5)], of: sampleRun())
         backlog.restore(failed)
         // Five rows for four places: the oldest goes.

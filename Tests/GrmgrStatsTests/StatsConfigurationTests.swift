@@ -9,16 +9,19 @@ final class StatsConfigurationTests: XCTestCase {
         XCTAssertEqual(StatsConfiguration.standard.snapshotInterval, .seconds(2))
         XCTAssertEqual(StatsConfiguration.standard.flushInterval, .seconds(10))
         XCTAssertEqual(StatsConfiguration.standard.snapshotsPerFlush, 5)
-        XCTAssertEqual(StatsWindow.all.map(\.name), ["s10", "s20", "s40", "m1", "m2", "m3", "m5", "m10", "m20", "m40", "h1", "h2"])
-        XCTAssertEqual(StatsWindow.all.map { StatsConfiguration.standard.capacity(of: $0) },
-                       [5, 10, 20, 30, 60, 90, 150, 300, 600, 1_200, 1_800, 3_600])
+        XCTAssertEqual(
+            StatsWindow.all.map(\.name), ["s10", "s20", "s40", "m1", "m2", "m3", "m5", "m10", "m20", "m40", "h1", "h2"])
+        XCTAssertEqual(
+            StatsWindow.all.map { StatsConfiguration.standard.capacity(of: $0) },
+            [5, 10, 20, 30, 60, 90, 150, 300, 600, 1_200, 1_800, 3_600])
     }
 
     func testBadIntervalsAreRefusedWithTheReason() {
         XCTAssertThrowsError(try StatsConfiguration(snapshotInterval: .zero)) { error in
             XCTAssertEqual("\(error)", "the snapshot interval must be positive, got 0s")
         }
-        XCTAssertThrowsError(try StatsConfiguration(snapshotInterval: .seconds(3), flushInterval: .seconds(10))) { error in
+        XCTAssertThrowsError(try StatsConfiguration(snapshotInterval: .seconds(3), flushInterval: .seconds(10))) {
+            error in
             XCTAssertEqual("\(error)", "the flush interval (10s) must be a whole number of snapshot intervals (3s)")
         }
         XCTAssertThrowsError(try StatsConfiguration(snapshotInterval: .seconds(4), flushInterval: .seconds(2)))

@@ -41,7 +41,8 @@ public final class StatsMonitor<C: Clock>: Sendable where C.Duration == Duration
         self.clock = clock
         self.writer = writer
         run = StatsRun(
-            id: runID ?? StatsRun.newID(), source: source, startedAt: Date().timeIntervalSince1970, configuration: configuration)
+            id: runID ?? StatsRun.newID(), source: source, startedAt: Date().timeIntervalSince1970,
+            configuration: configuration)
     }
 
     /// Snapshots and flushes until the calling task is cancelled, then queues a last flush of the snapshots

@@ -43,7 +43,9 @@ final class PostgresStatsStore: StatsStore {
 
     func runs() throws(StatsStoreError) -> [StatsRunRecord] {
         var records: [StatsRunRecord] = []
-        for row in try connection.query(StatsSchema.selectRuns, named: "grmgr_select_runs", [], types: StatsSchema.runs.types) {
+        for row in try connection.query(
+            StatsSchema.selectRuns, named: "grmgr_select_runs", [], types: StatsSchema.runs.types)
+        {
             records.append(try StatsSchema.runRecord(row))
         }
         return records

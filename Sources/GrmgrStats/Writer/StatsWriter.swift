@@ -29,7 +29,8 @@ public final class StatsWriter: Sendable {
     ///   - logger: Where failures and recoveries are logged.
     public init(
         describedAs name: String, configuration: StatsWriterConfiguration = StatsWriterConfiguration(),
-        logger: (any ThrottleLogger)? = nil, opening open: @escaping @Sendable () throws(StatsStoreError) -> any StatsStore
+        logger: (any ThrottleLogger)? = nil,
+        opening open: @escaping @Sendable () throws(StatsStoreError) -> any StatsStore
     ) {
         destinationDescription = name
         shared = Shared(capacity: configuration.capacity)
@@ -203,7 +204,10 @@ public final class StatsWriter: Sendable {
             shared.condition.broadcast()
             shared.condition.unlock()
             if recovered > 0 {
-                log(.notice, "stats: writing to \(name) again after \(recovered) failed attempts; \(dropped) snapshots dropped so far")
+                log(
+                    .notice,
+                    "stats: writing to \(name) again after \(recovered) failed attempts; \(dropped) snapshots dropped so far"
+                )
             }
         }
 

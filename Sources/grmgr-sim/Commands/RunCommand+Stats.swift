@@ -10,17 +10,18 @@ import GrmgrStats
 /// What `run` adds in the WithStats edition: `--stats sqlite:FILE | postgres:CONNINFO`. The default edition
 /// declares no extra option and runs the scenario exactly as before.
 extension RunCommand {
-    /// The options only this edition has, after the shared ones.
-    static var editionArguments: [ArgumentSpec] {
+    /// The shared options followed by those only this edition has (`--stats`); the shared ones alone in the
+    /// default edition.
+    static func addingEditionArguments(_ shared: [ArgumentSpec]) -> [ArgumentSpec] {
         #if WithStats
-        [
+        shared + [
             .option(
                 "stats", valueName: "database",
                 help: "Also record the run's dop stats (snapshots and rolling averages) in sqlite:FILE or "
                     + "postgres:CONNINFO; read them back with 'grmgr-sim stats'.")
         ]
         #else
-        []
+        shared
         #endif
     }
 

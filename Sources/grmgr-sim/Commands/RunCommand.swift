@@ -11,12 +11,12 @@ struct RunCommand: Command {
         (default reports/<scenario name>). The files are written to a temporary directory first and replace \
         the previous output only when the run is complete. The same scenario and seed give byte-identical files.
         """
-    let arguments: [ArgumentSpec] = [
+    let arguments: [ArgumentSpec] = RunCommand.addingEditionArguments([
         .positional("scenario", help: "The scenario file (JSON5)."),
         .option("out", valueName: "dir", help: "The output directory.", defaultDescription: "reports/<scenario name>"),
         .option("seed", valueName: "n", help: "Replace the scenario's seed."),
         .flag("quiet", short: "q", help: "Print nothing but errors."),
-    ] + RunCommand.editionArguments
+    ])
 
     func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = arguments.value("scenario")!

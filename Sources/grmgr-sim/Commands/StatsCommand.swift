@@ -55,12 +55,14 @@ struct StatsCommandError: Error, CustomStringConvertible {
 }
 
 extension GrmgrSimCommand {
-    /// The subcommands only this edition has.
-    static var editionSubcommands: [any Command] { [StatsCommand()] }
+    /// The shared subcommands with `stats` before the last one (`version`).
+    static func addingEditionSubcommands(_ shared: [any Command]) -> [any Command] {
+        shared.dropLast() + [StatsCommand()] + shared.suffix(1)
+    }
 }
 #else
 extension GrmgrSimCommand {
-    /// The subcommands only the WithStats edition has: none here.
-    static var editionSubcommands: [any Command] { [] }
+    /// The shared subcommands: the default edition adds none.
+    static func addingEditionSubcommands(_ shared: [any Command]) -> [any Command] { shared }
 }
 #endif

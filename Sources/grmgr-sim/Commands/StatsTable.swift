@@ -8,7 +8,8 @@ enum StatsTable {
     static func render(_ record: StatsRunRecord, _ stats: [ThrottleStats]) -> String {
         let run = record.run
         let configuration = run.configuration
-        var about = "run \(run.id): \(run.source), snapshots every \(configuration.snapshotInterval.goSyntax), "
+        var about =
+            "run \(run.id): \(run.source), snapshots every \(configuration.snapshotInterval.goSyntax), "
             + "flushed every \(configuration.flushInterval.goSyntax)"
         if let last = record.lastTime { about += ", latest at \(TimeAmount(nanoseconds: last.nanoseconds).goSyntax)" }
         about += ", \(record.droppedSnapshots) dropped"

@@ -16,7 +16,8 @@ struct PostgresTestServer {
     static func fromEnvironment(file: StaticString = #filePath, line: UInt = #line) throws -> PostgresTestServer {
         let environment = ProcessInfo.processInfo.environment
         guard let conninfo = environment["GRMGR_TEST_POSTGRES"], !conninfo.isEmpty else {
-            let message = "PostgreSQL tests need GRMGR_TEST_POSTGRES (a libpq connection string): run `make test`, or "
+            let message =
+                "PostgreSQL tests need GRMGR_TEST_POSTGRES (a libpq connection string): run `make test`, or "
                 + "`scripts/with-postgres.sh swift test --traits WithStats`, which start a throwaway server"
             if environment["CI"] == "true" { XCTFail(message, file: file, line: line) }
             throw XCTSkip(message)

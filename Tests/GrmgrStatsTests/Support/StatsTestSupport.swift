@@ -101,7 +101,8 @@ func sampleRun(_ id: String = StatsRun.newID(), configuration: StatsConfiguratio
 }
 
 /// A snapshot row at `seconds`.
-func snapshot(_ throttle: String, at seconds: Int64, running: Int, ceiling: Int = 10, waiting: Int = 0) -> StatsSnapshot {
+func snapshot(_ throttle: String, at seconds: Int64, running: Int, ceiling: Int = 10, waiting: Int = 0) -> StatsSnapshot
+{
     StatsSnapshot(
         throttle: throttle, time: .zero + .seconds(seconds),
         load: ThrottleLoad(ceiling: ceiling, running: running, waiting: waiting))

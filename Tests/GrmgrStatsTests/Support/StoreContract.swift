@@ -14,7 +14,8 @@ struct StoreContract {
         ThrottleStats(
             throttle: throttle, time: .zero + .seconds(seconds),
             load: ThrottleLoad(ceiling: 8, running: running, waiting: 3),
-            counters: StatsCounters(granted: granted, completed: granted - running, appliedChanges: 2, refusedChanges: 1),
+            counters: StatsCounters(
+                granted: granted, completed: granted - running, appliedChanges: 2, refusedChanges: 1),
             samples: samples,
             averages: zip(StatsWindow.all, averages).map { window, average in
                 WindowAverage(window: window, average: average, samples: average == nil ? 0 : samples)
@@ -33,7 +34,8 @@ struct StoreContract {
     func checkSchemaCreationAndRoundTrip(file: StaticString = #filePath, line: UInt = #line) throws {
         let store = try destination.open()
         defer { store.close() }
-        let run = sampleRun(configuration: try StatsConfiguration(snapshotInterval: .seconds(1), flushInterval: .seconds(5)))
+        let run = sampleRun(
+            configuration: try StatsConfiguration(snapshotInterval: .seconds(1), flushInterval: .seconds(5)))
         let averages: [Double?] = [2.4, 1.0 / 3.0, 7, 0.1, 0.2, 0.3, nil, nil, nil, nil, nil, nil]
         let row = stats("t'quoted", at: 10, running: 4, granted: 40, samples: 5, averages: averages)
         let rows = [snapshot("t'quoted", at: 9, running: 3), snapshot("t'quoted", at: 10, running: 4)]
@@ -43,7 +45,8 @@ struct StoreContract {
         XCTAssertEqual(record.run, run, file: file, line: line)
         XCTAssertEqual(record.droppedSnapshots, 2, file: file, line: line)
         XCTAssertEqual(record.lastTime, .zero + .seconds(10), file: file, line: line)
-        XCTAssertGreaterThan(record.updatedAt, 1_700_000_000, "the writer stamps the wall clock", file: file, line: line)
+        XCTAssertGreaterThan(
+            record.updatedAt, 1_700_000_000, "the writer stamps the wall clock", file: file, line: line)
         XCTAssertEqual(try store.stats(run: run.id), [row], file: file, line: line)
         XCTAssertEqual(try store.snapshots(run: run.id), rows, file: file, line: line)
     }
@@ -53,14 +56,16 @@ struct StoreContract {
         let run = sampleRun()
         let first = stats("a", at: 10, running: 1, granted: 10, samples: 5, averages: Array(repeating: 1.5, count: 12))
         let other = stats("b", at: 10, running: 2, granted: 3, samples: 5, averages: Array(repeating: 2, count: 12))
-        let second = stats("a", at: 20, running: 6, granted: 25, samples: 10, averages: Array(repeating: 3.25, count: 12))
+        let second = stats(
+            "a", at: 20, running: 6, granted: 25, samples: 10, averages: Array(repeating: 3.25, count: 12))
         do {
             let store = try destination.open()
             defer { store.close() }
             try store.write(batch(run, snapshots: [snapshot("a", at: 10, running: 1)], stats: [first, other]))
             try store.write(
                 batch(
-                    run, dropped: 4, snapshots: [snapshot("a", at: 10, running: 99), snapshot("a", at: 20, running: 6)],
+                    run, dropped: 4,
+                    snapshots: [snapshot("a", at: 10, running: 99), snapshot("a", at: 20, running: 6)],
                     stats: [second]))
         }
         // A new connection, read-only, sees what the first one committed.
@@ -80,7 +85,8 @@ struct StoreContract {
         let service = ThrottleService()
         let throttle = try service.makeThrottle(named: "monitored", dop: 3)
         let writer = StatsWriter(destination: destination)
-        let configuration = try StatsConfiguration(snapshotInterval: .milliseconds(10), flushInterval: .milliseconds(50))
+        let configuration = try StatsConfiguration(
+            snapshotInterval: .milliseconds(10), flushInterval: .milliseconds(50))
         let monitor = StatsMonitor(service: service, writer: writer, configuration: configuration)
         let monitoring = Task { await monitor.run() }
         try await throttle.control()
