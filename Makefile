@@ -1,10 +1,12 @@
 # swift-grmgr: `make demo` and `make test` are all a fresh machine needs.
 SHELL := /bin/bash
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libgsl-dev chromium
+DEBIAN_PACKAGES := pkg-config libgsl-dev libsqlite3-dev libpq-dev postgresql chromium
+# The WithStats edition builds in its own scratch path, so switching editions never rebuilds the other one.
+STATS_SCRATCH ?= .build/stats
 DEMO_SCENARIO ?= scenarios/quickstart.json5
 
-.PHONY: deps demo test lint build unit tsan example bench clean
+.PHONY: deps demo test lint build unit build-stats unit-stats tsan example bench clean
 
 ## deps: install any missing Debian package (apt-get update only when something is missing).
 deps:
@@ -20,7 +22,7 @@ deps:
 	    echo "Installing with sudo:$$missing"; \
 	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "Missing packages:$$missing. Install them with: apt-get install$$missing (Debian/Ubuntu) or brew install gsl pkg-config (macOS)." >&2; \
+	    echo "Missing packages:$$missing. Install them with: apt-get install$$missing (Debian/Ubuntu) or brew install gsl pkg-config sqlite libpq postgresql (macOS)." >&2; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -41,6 +43,16 @@ unit: deps
 	@mkdir -p .build/logs
 	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/logs/unit.log
 
+## build-stats / unit-stats: the WithStats edition (dop monitor, SQLite and PostgreSQL sinks); its tests run
+## next to a throwaway PostgreSQL server on loopback that scripts/with-postgres.sh always stops.
+build-stats: deps
+	$(SWIFT) build --traits WithStats --scratch-path $(STATS_SCRATCH)
+
+unit-stats: deps
+	@mkdir -p .build/logs
+	set -o pipefail; scripts/with-postgres.sh $(SWIFT) test --traits WithStats --scratch-path $(STATS_SCRATCH) \
+	  2>&1 | tee .build/logs/unit-stats.log
+
 ## tsan: the concurrency stress test under the thread sanitizer (its own build directory).
 tsan: deps
 	@mkdir -p .build/logs
@@ -52,10 +64,11 @@ example: deps
 	@mkdir -p .build/logs
 	set -o pipefail; $(SWIFT) test --package-path Examples/CrawlerExample 2>&1 | tee .build/logs/example.log
 
-## test: lint, build, the whole suite, the example package, then the stress test under TSan; ends with one
-## line of totals.
-test: deps lint build unit example tsan
-	@scripts/test-summary .build/logs/unit.log .build/logs/example.log .build/logs/tsan.log
+## test: lint, build and the whole suite in both editions (default, then WithStats), the example package,
+## then the stress test under TSan; ends with one line of totals.
+test: deps lint build unit build-stats unit-stats example tsan
+	@scripts/test-summary .build/logs/unit.log .build/logs/unit-stats.log .build/logs/example.log \
+	  .build/logs/tsan.log
 
 bench: deps
 	$(SWIFT) build -c release --product grmgr-sim

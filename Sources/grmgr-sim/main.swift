@@ -19,7 +19,7 @@ struct GrmgrSimCommand: Command {
     let arguments: [ArgumentSpec] = [.flag("version", help: "Show the version.")]
 
     /// Every subcommand, one line each, in the order `--help` lists them.
-    let subcommands: [any Command] = [
+    let subcommands: [any Command] = GrmgrSimCommand.addingEditionSubcommands([
         RunCommand(),
         SweepCommand(),
         MergeCommand(),
@@ -27,7 +27,7 @@ struct GrmgrSimCommand: Command {
         ValidateCommand(),
         BenchCommand(),
         VersionCommand(),
-    ]
+    ])
 
     /// Prints the version for `--version`, else the help.
     func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {

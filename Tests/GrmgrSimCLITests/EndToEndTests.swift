@@ -5,6 +5,16 @@ final class EndToEndTests: XCTestCase {
     private let overview =
         "OVERVIEW: Simulate and test grmgr throttles: replay scaling scenarios, compare\nhold and step settings."
 
+    /// The help lines of the subcommands only the WithStats edition has.
+    private var editionSubcommands: String {
+        #if WithStats
+        "  stats                   Print the latest dop averages per throttle from a\n"
+            + "                          stats database.\n"
+        #else
+        ""
+        #endif
+    }
+
     func testRootHelpHasTheArgumentParserLayoutOnStandardOutput() throws {
         for flag in ["--help", "-h"] {
             let outcome = try GrmgrSimBinary.run([flag])
@@ -33,7 +43,7 @@ final class EndToEndTests: XCTestCase {
                   validate                Check scenario files without running them.
                   bench                   Measure the throttle and the simulator against their
                                           floors, side by side.
-                  version                 Print the package version.
+                \(editionSubcommands)  version                 Print the package version.
 
                   See 'grmgr-sim help <subcommand>' for detailed help.
 

@@ -69,5 +69,10 @@ final class HelpFormatterTests: XCTestCase {
         for name in ["sweep", "merge", "report", "validate", "bench", "version"] {
             XCTAssertTrue(text.contains("\n  \(name) "), text)
         }
+        #if WithStats
+        XCTAssertTrue(text.contains("\n  stats "), text)
+        #else
+        XCTAssertFalse(text.contains("\n  stats "), text)
+        #endif
     }
 }

@@ -1,0 +1,6 @@
+#ifndef GRMGR_CPOSTGRES_SHIM_H
+#define GRMGR_CPOSTGRES_SHIM_H
+
+#include <libpq-fe.h>
+
+#endif
