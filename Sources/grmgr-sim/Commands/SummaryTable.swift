@@ -25,7 +25,8 @@ enum SummaryTable {
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        let end = TimeAmount(nanoseconds: result.end.nanoseconds).goSyntax
+        // Whole milliseconds: the exact end is in the files; the headline only says how long the run went on.
+        let end = TimeAmount.milliseconds(result.end.nanoseconds / 1_000_000).goSyntax
         return
             (["\(result.scenario) (seed \(result.seed), simulated \(end), \(result.eventsProcessed) events)"] + lines)
             .joined(separator: "\n")
