@@ -133,9 +133,28 @@ public struct ThrottleCore: Sendable {
     /// - Complexity: O(1).
     @inline(__always)
     public mutating func ask(_ id: ThrottleID) throws(ThrottleError) -> AskResult {
+        if let result = askQuietly(id) { return result }
+        return try askRecording(id)
+    }
+
+    /// ``ask(_:)`` when it decides nothing but the grant or the queue place: no record, no log, no error.
+    ///
+    /// - Returns: `nil`, with nothing changed, when the full command must run instead.
+    @inline(__always)
+    mutating func askQuietly(_ id: ThrottleID) -> AskResult? {
+        guard !recordsStateChanges, !logs(.debug), !isShutDown, let index = index(of: id, allowDraining: false) else {
+            return nil
+        }
+        // One in-place access to the slot: the grant path is the hot path of every driver.
+        guard let ticket = slots[index].admit() else { return .granted }
+        return .queued(Waiter(throttle: id, ticket: ticket))
+    }
+
+    /// ``ask(_:)`` with its records, logs and errors; kept out of line so the quiet path stays small.
+    @inline(never)
+    mutating func askRecording(_ id: ThrottleID) throws(ThrottleError) -> AskResult {
         guard !isShutDown else { throw .serviceShutDown }
         let index = try slot(of: id, allowDraining: false)
-        // One in-place access to the slot: the grant path is the hot path of every driver.
         guard let ticket = slots[index].admit() else {
             if recordsStateChanges { record(slots[index].change(id, .granted)) }
             return .granted
@@ -154,6 +173,29 @@ public struct ThrottleCore: Sendable {
     /// - Complexity: O(1) amortised.
     @inline(__always)
     public mutating func done(_ id: ThrottleID) throws(ThrottleError) {
+        if doneQuietly(id) { return }
+        try doneRecording(id)
+    }
+
+    /// ``done(_:)`` without state-change records: applies the command and returns `true` (grants and idle
+    /// notices are still appended to ``actions``), or returns `false` with nothing changed when the full
+    /// command must run instead (it records, or it throws).
+    @inline(__always)
+    mutating func doneQuietly(_ id: ThrottleID) -> Bool {
+        guard !recordsStateChanges, let index = index(of: id, allowDraining: true),
+            let left = slots[index].release()
+        else { return false }
+        switch left {
+        case .running: break
+        case .waiters: grantWaiters(index, id)
+        case .quiet: becameQuiet(index, id)
+        }
+        return true
+    }
+
+    /// ``done(_:)`` with its records, logs and errors; kept out of line so the quiet path stays small.
+    @inline(never)
+    mutating func doneRecording(_ id: ThrottleID) throws(ThrottleError) {
         let index = try slot(of: id, allowDraining: true)
         guard let left = slots[index].release() else {
             let name = slots[index].config.name
@@ -235,6 +277,19 @@ public struct ThrottleCore: Sendable {
     }
 
     // MARK: Internals shared by the commands
+
+    /// The slot index of a usable throttle (live only, or draining too), or `nil`; ``slot(of:allowDraining:)``
+    /// says why not.
+    @inline(__always)
+    func index(of id: ThrottleID, allowDraining: Bool) -> Int? {
+        let index = Int(id.slot)
+        guard index < slots.count else { return nil }
+        let phase = slots[index].phase
+        guard slots[index].generation == id.generation, phase == .live || (allowDraining && phase == .draining) else {
+            return nil
+        }
+        return index
+    }
 
     /// The slot index of a throttle; live only, or draining too.
     @inline(__always)

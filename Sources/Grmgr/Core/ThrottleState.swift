@@ -61,10 +61,11 @@ struct ThrottleState {
     /// - Returns: `nil` when granted, else the queued caller's ticket.
     @inline(__always)
     mutating func admit() -> WaiterTicket? {
-        counters.asked += 1
+        // Counters cannot overflow in practice (2⁶³ commands); unchecked, they cost no branch.
+        counters.asked &+= 1
         if running < ceiling {
-            running += 1
-            counters.granted += 1
+            running &+= 1
+            counters.granted &+= 1
             return nil
         }
         let ticket = WaiterTicket(number: nextTicket)
@@ -77,8 +78,8 @@ struct ThrottleState {
     @inline(__always)
     mutating func release() -> AfterRelease? {
         guard running > 0 else { return nil }
-        running -= 1
-        counters.completed += 1
+        running &-= 1
+        counters.completed &+= 1
         if waiting > 0 { return .waiters }
         if running == 0, idleWatched || phase == .draining { return .quiet }
         return .running
