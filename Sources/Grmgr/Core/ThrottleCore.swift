@@ -141,7 +141,7 @@ public struct ThrottleCore: Sendable {
     /// that integrate them over time, without the copying of a full ``snapshot(_:)``.
     ///
     /// - Complexity: O(1).
-    @inlinable
+    @inlinable @inline(__always)
     public func load(_ id: ThrottleID) throws(ThrottleError) -> ThrottleLoad {
         // The same error as `slot(of:allowDraining: true)`: a usable slot is live or draining.
         guard let index = index(of: id, allowDraining: true) else { throw .unknownThrottleID(id) }
@@ -155,7 +155,7 @@ public struct ThrottleCore: Sendable {
     /// - Throws: ``ThrottleError/deleted(throttle:)`` or ``ThrottleError/unknownThrottleID(_:)`` for a
     ///   deleted throttle, ``ThrottleError/serviceShutDown`` after shutdown.
     /// - Complexity: O(1).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func ask(_ id: ThrottleID) throws(ThrottleError) -> AskResult {
         if let result = askQuietly(id) { return result }
         return try askRecording(id)
@@ -164,7 +164,7 @@ public struct ThrottleCore: Sendable {
     /// ``ask(_:)`` when it decides nothing but the grant or the queue place: no record, no log, no error.
     ///
     /// - Returns: `nil`, with nothing changed, when the full command must run instead.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func askQuietly(_ id: ThrottleID) -> AskResult? {
         guard asksQuietly, let index = index(of: id, allowDraining: false) else { return nil }
         // One in-place access to the slot: the grant path is the hot path of every driver.
@@ -193,7 +193,7 @@ public struct ThrottleCore: Sendable {
     /// - Throws: ``ThrottleError/doneWithoutControl(throttle:)`` when none of the throttle's tasks is
     ///   running (the state is left as it was), ``ThrottleError/unknownThrottleID(_:)`` when it is gone.
     /// - Complexity: O(1) amortised.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func done(_ id: ThrottleID) throws(ThrottleError) {
         if doneQuietly(id) { return }
         try doneRecording(id)
@@ -202,7 +202,7 @@ public struct ThrottleCore: Sendable {
     /// ``done(_:)`` without state-change records: applies the command and returns `true` (grants and idle
     /// notices are still appended to ``actions``), or returns `false` with nothing changed when the full
     /// command must run instead (it records, or it throws).
-    @inlinable
+    @inlinable @inline(__always)
     mutating func doneQuietly(_ id: ThrottleID) -> Bool {
         guard releasesQuietly, let index = index(of: id, allowDraining: true),
             let left = slots[index].release()
@@ -302,7 +302,7 @@ public struct ThrottleCore: Sendable {
 
     /// The slot index of a usable throttle (live only, or draining too), or `nil`; ``slot(of:allowDraining:)``
     /// says why not.
-    @inlinable
+    @inlinable @inline(__always)
     func index(of id: ThrottleID, allowDraining: Bool) -> Int? {
         let index = Int(id.slot)
         guard index < slots.count else { return nil }

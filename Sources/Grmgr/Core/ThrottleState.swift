@@ -64,7 +64,7 @@ struct ThrottleState: Sendable {
     /// Counts an ask and grants it while `running < ceiling`; otherwise queues it.
     ///
     /// - Returns: `nil` when granted, else the queued caller's ticket.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func admit() -> WaiterTicket? {
         // Counters cannot overflow in practice (2⁶³ commands); unchecked, they cost no branch.
         counters.asked &+= 1
@@ -80,7 +80,7 @@ struct ThrottleState: Sendable {
     }
 
     /// Counts a done; `nil` when nothing was running (the state is left untouched).
-    @inlinable
+    @inlinable @inline(__always)
     mutating func release() -> AfterRelease? {
         guard running > 0 else { return nil }
         running &-= 1

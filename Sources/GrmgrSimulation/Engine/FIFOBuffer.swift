@@ -7,10 +7,12 @@ struct FIFOBuffer<Element> {
     var count: Int { storage.count - head }
     var isEmpty: Bool { head == storage.count }
 
+    @inline(__always)
     mutating func append(_ element: Element) {
         storage.append(element)
     }
 
+    @inline(__always)
     mutating func removeFirst() -> Element {
         precondition(head < storage.count, "removeFirst() on an empty FIFOBuffer")
         let element = storage[head]
