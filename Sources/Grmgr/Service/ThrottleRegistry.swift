@@ -39,27 +39,87 @@ final class ThrottleRegistry: Sendable {
         self.state = LockedState(State(core: core))
     }
 
-    /// `control()`'s command, kept apart from ``perform(_:)`` because it is the hot path: nothing is
-    /// allocated and nothing is carried out unless the core decided something.
+    /// `control()`'s command, kept apart from ``perform(_:)`` because it is the hot path: when the core
+    /// decides nothing but the grant or the queue place, nothing is allocated, collected or carried out.
     @usableFromInline
     func ask(_ id: ThrottleID) throws(ThrottleError) -> ThrottleCore.AskResult {
-        var effects: Effects?
-        defer { if let effects { carryOut(effects) } }
-        return try state.withLock { (state: inout State) throws(ThrottleError) -> ThrottleCore.AskResult in
-            defer { if !state.core.actions.isEmpty { effects = collect(&state) } }
-            return try state.core.ask(id)
+        let locked = state.lock()
+        if let result = locked.pointee.core.askQuietly(id) {
+            state.unlock()
+            return result
         }
+        return try askInFull(id, locked)
     }
 
     /// `done()`'s command; the other hot path.
     @usableFromInline
     func done(_ id: ThrottleID) throws(ThrottleError) {
-        var effects: Effects?
-        defer { if let effects { carryOut(effects) } }
-        try state.withLock { (state: inout State) throws(ThrottleError) in
-            defer { if !state.core.actions.isEmpty { effects = collect(&state) } }
-            try state.core.done(id)
+        let locked = state.lock()
+        let applied = locked.pointee.core.doneQuietly(id)
+        if applied, locked.pointee.core.actions.isEmpty {
+            state.unlock()
+            return
         }
+        try doneInFull(id, applied: applied, locked)
+    }
+
+    /// The rest of ``ask(_:)`` when the quiet path declined: the full command, still under the lock taken
+    /// there. Out of line, so the hot path keeps a small frame.
+    @inline(never)
+    private func askInFull(
+        _ id: ThrottleID, _ locked: UnsafeMutablePointer<State>
+    ) throws(ThrottleError) -> ThrottleCore.AskResult {
+        let full = inFull(&locked.pointee) { (core: inout ThrottleCore) throws(ThrottleError) in
+            try core.askRecording(id)
+        }
+        state.unlock()
+        return try finish(full)
+    }
+
+    /// The rest of ``done(_:)`` under the lock it took: carries out the grants and idle notices of a quiet
+    /// done, or runs the full command when the quiet path declined.
+    @inline(never)
+    private func doneInFull(
+        _ id: ThrottleID, applied: Bool, _ locked: UnsafeMutablePointer<State>
+    ) throws(ThrottleError) {
+        let full: FullOutcome<Void>
+        if applied {
+            full = FullOutcome(result: .success(()), effects: collect(&locked.pointee))
+        } else {
+            full = inFull(&locked.pointee) { (core: inout ThrottleCore) throws(ThrottleError) in
+                try core.doneRecording(id)
+            }
+        }
+        state.unlock()
+        try finish(full)
+    }
+
+    /// The outcome of a command that did more than the quiet path, and its decisions to carry out after
+    /// the lock.
+    struct FullOutcome<Result> {
+        var result: Swift.Result<Result, ThrottleError>
+        var effects: Effects
+    }
+
+    /// Runs the full form of a hot-path command and collects its decisions; out of line, off the hot path.
+    @inline(never)
+    private func inFull<Result>(
+        _ state: inout State, _ command: (inout ThrottleCore) throws(ThrottleError) -> Result
+    ) -> FullOutcome<Result> {
+        let result: Swift.Result<Result, ThrottleError>
+        do throws(ThrottleError) {
+            result = .success(try command(&state.core))
+        } catch {
+            result = .failure(error)
+        }
+        return FullOutcome(result: result, effects: state.core.actions.isEmpty ? Effects() : collect(&state))
+    }
+
+    /// Carries out a full command's decisions, then returns its result or throws its error.
+    @inline(never)
+    private func finish<Result>(_ outcome: consuming FullOutcome<Result>) throws(ThrottleError) -> Result {
+        if !outcome.effects.isEmpty { carryOut(outcome.effects) }
+        return try outcome.result.get()
     }
 
     /// Runs one core command under the lock, then carries out its decisions.

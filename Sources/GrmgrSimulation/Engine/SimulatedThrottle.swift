@@ -10,7 +10,7 @@ struct SimulatedThrottle {
     /// The arrival drawn ahead, whose event is in the queue.
     private(set) var pendingArrival: Arrival?
     /// Tasks queued by the core, in ticket order (the core grants them in that order).
-    var waiting = FIFOBuffer<SimulatedTask>()
+    var waiting = FIFOBuffer<WaitingTask>()
     var statistics: ThrottleStatistics
 
     init(spec: ThrottleSpec, seed: UInt64, horizon: TimeAmount) throws {
@@ -26,8 +26,14 @@ struct SimulatedThrottle {
         return pendingArrival
     }
 
-    mutating func drawDuration() -> TimeAmount {
-        durations.next(using: durationStream)
+    /// The pending arrival's service time (its trace duration, or a draw), and the arrival after it.
+    ///
+    /// One call per arrival event: the duration is drawn before the next arrival, as the streams are
+    /// separate the order only matters for readability.
+    mutating func arrive() -> (service: TimeAmount, next: Arrival?)? {
+        guard let arrival = pendingArrival else { return nil }
+        let service = arrival.duration ?? durations.next(using: durationStream)
+        return (service, nextArrival())
     }
 
     var redrawnNegatives: Int { durations.redrawnNegatives + arrivals.redrawnNegatives }

@@ -22,6 +22,9 @@ public struct Simulator {
     /// Tasks holding a slot, addressed by their completion events; freed slots are reused.
     private var running: [RunningTask] = []
     private var freeRunningSlots: [Int32] = []
+    /// Profile timers the core scheduled, addressed by their events; freed slots are reused.
+    private var timers: [ProfileTimer] = []
+    private var freeTimerSlots: [Int32] = []
     private var throttles: [SimulatedThrottle] = []
     private var now = TimePoint.zero
     /// The instant of the last event that was not a sample: the end of a drained run, whether or not the
@@ -31,6 +34,14 @@ public struct Simulator {
     private var tasksInSystem = 0
     private let horizon: TimePoint
     private var eventsProcessed = 0
+    /// How many of the core's actions have been carried out. The list is cleared only every
+    /// `actionsKept` actions: clearing many at once costs less per action than clearing each command's.
+    private var handledActions = 0
+    private static let actionsKept = 64
+
+    /// The throttles while a run is under way: taken out of `throttles` so that the event handlers reach
+    /// them through a pointer, without a copy-on-write check of the array on every access.
+    private typealias Throttles = UnsafeMutableBufferPointer<SimulatedThrottle>
 
     /// Prepares a run: validates the workload of every throttle and builds its random streams.
     ///
@@ -59,26 +70,22 @@ public struct Simulator {
         into sink: inout Sink, progress: ((Double) -> Void)? = nil
     ) throws -> SimulationResult {
         core.recordsStateChanges = sink.wantsStateChanges
-        start(sink: &sink)
-        try drainActions(into: &sink)
-        while let (instant, event) = queue.popNext() {
-            if !scenario.drain, instant > horizon {
-                queue.schedule(event, at: instant)  // Left for the unfinished-task report below.
-                break
+        var throttles = self.throttles
+        self.throttles = []
+        do {
+            try throttles.withUnsafeMutableBufferPointer { throttles in
+                try run(throttles, into: &sink, progress: progress)
             }
-            now = instant
-            if case .sample = event {} else { lastActivity = instant }
-            eventsProcessed += 1
-            try handle(event, into: &sink)
-            if let progress, eventsProcessed % 1_000_000 == 0 {
-                progress(Swift.min(1, now.seconds / Swift.max(horizon.seconds, 1e-9)))
-            }
+        } catch {
+            self.throttles = throttles
+            throw error
         }
+        self.throttles = throttles
         let end = scenario.drain ? Swift.max(lastActivity, horizon) : horizon
         try reportUnfinished(into: &sink)
         return SimulationResult(
             scenario: scenario.name, seed: scenario.seed, end: end, eventsProcessed: eventsProcessed,
-            throttles: throttles.indices.map { summary(of: $0, end: end) })
+            throttles: self.throttles.indices.map { summary(of: $0, end: end) })
     }
 
     /// Runs the scenario keeping nothing but the summary.
@@ -87,12 +94,34 @@ public struct Simulator {
         return try run(into: &sink)
     }
 
+    private mutating func run<Sink: SimulationSink>(
+        _ throttles: Throttles, into sink: inout Sink, progress: ((Double) -> Void)?
+    ) throws {
+        start(throttles, sink: &sink)
+        try drainActions(throttles, into: &sink)
+        while let (instant, event) = queue.popNext() {
+            if !scenario.drain, instant > horizon {
+                queue.schedule(event, at: instant)  // Left for the unfinished-task report.
+                break
+            }
+            now = instant
+            if case .sample = event {} else { lastActivity = instant }
+            eventsProcessed += 1
+            try handle(event, throttles, into: &sink)
+            if let progress, eventsProcessed % 1_000_000 == 0 {
+                progress(Swift.min(1, now.seconds / Swift.max(horizon.seconds, 1e-9)))
+            }
+        }
+    }
+
     // MARK: Event handling
 
-    private mutating func start<Sink: SimulationSink>(sink: inout Sink) {
+    private mutating func start<Sink: SimulationSink>(_ throttles: Throttles, sink: inout Sink) {
         for index in throttles.indices {
             throttles[index].statistics.begin(load: load(index), at: .zero, warmup: .zero + scenario.warmup)
-            scheduleNextArrival(of: index)
+            if let arrival = throttles[index].nextArrival() {
+                queue.schedule(.arrival(throttle: Int32(index)), at: arrival.at)
+            }
         }
         for (index, timed) in scenario.events.enumerated() {
             queue.schedule(.scaling(index: Int32(index)), at: .zero + timed.at)
@@ -100,21 +129,25 @@ public struct Simulator {
         if sink.wantsSamples { queue.schedule(.sample, at: .zero) }
     }
 
-    private mutating func handle<Sink: SimulationSink>(_ event: SimulationEvent, into sink: inout Sink) throws {
+    private mutating func handle<Sink: SimulationSink>(
+        _ event: SimulationEvent, _ throttles: Throttles, into sink: inout Sink
+    ) throws {
         switch event {
         case .arrival(let throttle):
-            try arrive(at: Int(throttle), into: &sink)
+            try arrive(at: Int(throttle), throttles, into: &sink)
         case .completion(let slot):
             freeRunningSlots.append(slot)
-            try complete(running[Int(slot)], into: &sink)
+            try complete(running[Int(slot)], throttles, into: &sink)
         case .scaling(let index):
             try core.apply(scenario.events[Int(index)].event, at: now)
-            try drainActions(into: &sink)
-            observeAllLoads()
-        case .timer(let timer):
+            try drainActions(throttles, into: &sink)
+            for index in throttles.indices { observe(index, throttles) }
+        case .timer(let slot):
+            freeTimerSlots.append(slot)
+            let timer = timers[Int(slot)]
             core.timerFired(timer, at: now)
-            try drainActions(into: &sink)
-            observe(Int(timer.throttle.slot))
+            try drainActions(throttles, into: &sink)
+            observe(Int(timer.throttle.slot), throttles)
         case .sample:
             try sink.sampled(throttles.indices.map(load), at: now)
             let next = now + scenario.sample
@@ -122,65 +155,86 @@ public struct Simulator {
         }
     }
 
-    private mutating func arrive<Sink: SimulationSink>(at index: Int, into sink: inout Sink) throws {
-        guard let arrival = throttles[index].pendingArrival else { return }
-        let service = arrival.duration ?? throttles[index].drawDuration()
-        let task = SimulatedTask(id: nextTaskID, throttle: index, arrival: now, service: service)
+    private mutating func arrive<Sink: SimulationSink>(
+        at index: Int, _ throttles: Throttles, into sink: inout Sink
+    ) throws {
+        guard let (service, next) = throttles[index].arrive() else { return }
+        let task = WaitingTask(id: nextTaskID, arrival: now.nanoseconds, service: service.nanoseconds)
         nextTaskID += 1
         tasksInSystem += 1
-        scheduleNextArrival(of: index)
-        let id = ThrottleID(slot: UInt32(index), generation: 0)
-        switch try core.ask(id) {
+        if let next { queue.schedule(.arrival(throttle: Int32(index)), at: next.at) }
+        switch try core.ask(ThrottleID(slot: UInt32(index), generation: 0)) {
         case .granted:
-            begin(task)
+            begin(task, of: index, throttles)
         case .queued:
             throttles[index].waiting.append(task)
         }
-        if !core.actions.isEmpty { try drainActions(into: &sink) }
-        observe(index)
+        if core.actions.count > handledActions { try drainActions(throttles, into: &sink) }
+        observe(index, throttles)
     }
 
-    private mutating func complete<Sink: SimulationSink>(_ running: RunningTask, into sink: inout Sink) throws {
+    private mutating func complete<Sink: SimulationSink>(
+        _ running: RunningTask, _ throttles: Throttles, into sink: inout Sink
+    ) throws {
         let index = Int(running.throttle)
         try core.done(ThrottleID(slot: UInt32(index), generation: 0))
         tasksInSystem -= 1
+        throttles[index].statistics.taskEnded(arrival: running.arrival, end: now.nanoseconds)
         var task = running.record
         task.end = now
-        throttles[index].statistics.taskEnded(task)
         try sink.taskEnded(task)
-        if !core.actions.isEmpty { try drainActions(into: &sink) }
-        observe(index)
+        if core.actions.count > handledActions { try drainActions(throttles, into: &sink) }
+        observe(index, throttles)
     }
 
     /// A granted task starts now and finishes after its service time.
-    private mutating func begin(_ task: SimulatedTask) {
-        throttles[task.throttle].statistics.taskStarted(task, at: now)
+    @inline(__always)
+    private mutating func begin(_ task: WaitingTask, of index: Int, _ throttles: Throttles) {
+        throttles[index].statistics.taskStarted(arrival: task.arrival, at: now.nanoseconds)
         let running = RunningTask(
-            id: task.id, throttle: Int32(task.throttle), arrival: task.arrival.nanoseconds, start: now.nanoseconds,
-            service: task.service.nanoseconds)
+            id: task.id, throttle: Int32(index), arrival: task.arrival, start: now.nanoseconds, service: task.service)
         let slot: Int32
-        if let free = freeRunningSlots.popLast() {
+        if let free = freeRunningSlots.last {
+            // `last` and `removeLast()`: the generic `popLast()` was not inlined.
+            freeRunningSlots.removeLast()
             slot = free
             self.running[Int(slot)] = running
         } else {
             slot = Int32(self.running.count)
             self.running.append(running)
         }
-        queue.schedule(.completion(slot: slot), at: now + task.service)
+        queue.schedule(.completion(slot: slot), at: now + TimeAmount(nanoseconds: task.service))
     }
 
     /// Carries out the core's decisions: starts granted tasks, schedules profile timers, records.
-    private mutating func drainActions<Sink: SimulationSink>(into sink: inout Sink) throws {
-        guard !core.actions.isEmpty else { return }
-        // Handling an action never calls back into the core, so the list can be read in place and then
-        // cleared; copying it out first would make the clear reallocate its storage every time.
-        defer { core.removeAllActions() }
-        for action in core.actions {
-            switch action {
+    private mutating func drainActions<Sink: SimulationSink>(_ throttles: Throttles, into sink: inout Sink) throws {
+        let count = core.actions.count
+        guard count > handledActions else { return }
+        // Handling an action never calls back into the core, so the list can be read in place, by index
+        // (no iterator to retain).
+        defer {
+            handledActions = count
+            if count >= Self.actionsKept {
+                core.removeAllActions()
+                handledActions = 0
+            }
+        }
+        var position = handledActions
+        while position < count {
+            switch core.actions[position] {
             case .grant(let waiter):
-                begin(throttles[Int(waiter.throttle.slot)].waiting.removeFirst())
+                let index = Int(waiter.throttle.slot)
+                begin(throttles[index].waiting.removeFirst(), of: index, throttles)
             case .scheduleTimer(let timer, let instant):
-                queue.schedule(.timer(timer), at: instant)
+                let slot: Int32
+                if let free = freeTimerSlots.popLast() {
+                    slot = free
+                    timers[Int(slot)] = timer
+                } else {
+                    slot = Int32(timers.count)
+                    timers.append(timer)
+                }
+                queue.schedule(.timer(slot: slot), at: instant)
             case .stateChanged(let change):
                 try sink.stateChanged(change, throttle: Int(change.throttle.slot), at: now)
             case .scaled(let record):
@@ -190,12 +244,7 @@ public struct Simulator {
             case .fail, .becameIdle, .log:
                 break  // Nothing is deleted or shut down mid-run, nobody waits for idle, and logs are not kept.
             }
-        }
-    }
-
-    private mutating func scheduleNextArrival(of index: Int) {
-        if let arrival = throttles[index].nextArrival() {
-            queue.schedule(.arrival(throttle: Int32(index)), at: arrival.at)
+            position += 1
         }
     }
 
@@ -205,24 +254,24 @@ public struct Simulator {
         while let (_, event) = queue.popNext() {
             if case .completion(let slot) = event { unfinished.append(running[Int(slot)].record) }
         }
-        for throttle in throttles { unfinished += throttle.waiting.elements }
+        for (index, throttle) in throttles.enumerated() {
+            unfinished += throttle.waiting.elements.map { $0.record(throttle: index) }
+        }
         for task in unfinished.sorted(by: { $0.id < $1.id }) { try sink.taskEnded(task) }
     }
 
     // MARK: Loads and statistics
 
+    @inline(__always)
     private func load(_ index: Int) -> ThrottleLoad {
         // Every throttle of a run stays registered, so its identifier is always valid.
         (try? core.load(ThrottleID(slot: UInt32(index), generation: 0)))
             ?? ThrottleLoad(ceiling: 0, running: 0, waiting: 0)
     }
 
-    private mutating func observe(_ index: Int) {
+    @inline(__always)
+    private func observe(_ index: Int, _ throttles: Throttles) {
         throttles[index].statistics.observe(load(index), at: now)
-    }
-
-    private mutating func observeAllLoads() {
-        for index in throttles.indices { observe(index) }
     }
 
     private func summary(of index: Int, end: TimePoint) -> ThrottleSummary {

@@ -27,6 +27,7 @@ struct ThrottleStatistics {
         last = load
     }
 
+    @inline(__always)
     mutating func observe(_ load: ThrottleLoad, at instant: TimePoint) {
         // Most commands change only `running`; the ceiling integrals are touched only when it moves.
         if load.running != last.running { running.update(to: load.running, at: instant) }
@@ -45,13 +46,17 @@ struct ThrottleStatistics {
         }
     }
 
-    mutating func taskStarted(_ task: SimulatedTask, at instant: TimePoint) {
-        if task.arrival >= warmup { waits.insert(instant - task.arrival) }
+    /// A task that arrived at `arrival` started at `start` (both in nanoseconds).
+    @inline(__always)
+    mutating func taskStarted(arrival: Int64, at start: Int64) {
+        if arrival >= warmup.nanoseconds { waits.insert(nanoseconds: start &- arrival) }
     }
 
-    mutating func taskEnded(_ task: SimulatedTask) {
-        guard task.arrival >= warmup, let sojourn = task.sojourn else { return }
-        sojourns.insert(sojourn)
+    /// A task that arrived at `arrival` ended at `end` (both in nanoseconds).
+    @inline(__always)
+    mutating func taskEnded(arrival: Int64, end: Int64) {
+        guard arrival >= warmup.nanoseconds else { return }
+        sojourns.insert(nanoseconds: end &- arrival)
         completed += 1
     }
 

@@ -3,18 +3,20 @@ public import Grmgr
 
 /// Writes a run's traces as the CSV files of DESIGN.md: tasks.csv, dop.csv, dop_sampled.csv and
 /// events.csv, times in seconds with nine decimals (exact nanoseconds).
+///
+/// The rows of tasks.csv, dop.csv and dop_sampled.csv, several per simulated task, are formatted and
+/// written on a thread of their own: the sink methods only copy a 48-byte record (see
+/// ``TraceRecordPipe``). The bytes are the same as if one thread wrote them. events.csv, a few rows per
+/// scaling event, is written directly.
 public final class CSVTraceWriter: SimulationSink {
     /// The file names, in the order they are documented.
     public static let fileNames = ["tasks.csv", "dop.csv", "dop_sampled.csv", "events.csv"]
 
     private let names: [CSVField]
-    private let causes: [CSVField]
-    /// Room reserved for one row: the longest name plus generous space for the numbers.
-    private let rowBytes: Int
-    private let tasks: CSVWriter
-    private let dop: CSVWriter
-    private let sampled: CSVWriter
     private let events: CSVWriter
+    private let formatter: TraceRowFormatter
+    private let pipe: TraceRecordPipe
+    private var isClosed = false
 
     /// Opens the four files in `directory` and writes their headers.
     ///
@@ -22,18 +24,22 @@ public final class CSVTraceWriter: SimulationSink {
     /// - Throws: ``OutputError`` when a file cannot be created.
     public init(directory: URL, throttleNames: [String]) throws {
         names = throttleNames.map(CSVField.init)
-        var causes = Array(repeating: CSVField(""), count: StateChangeCause.allCases.count)
-        for cause in StateChangeCause.allCases { causes[Self.causeIndex(cause)] = CSVField(cause.rawValue) }
-        self.causes = causes
-        rowBytes = 256 + (names.map(\.bytes.count).max() ?? 0)
-        tasks = try CSVWriter(url: directory.appendingPathComponent("tasks.csv"))
-        dop = try CSVWriter(url: directory.appendingPathComponent("dop.csv"))
-        sampled = try CSVWriter(url: directory.appendingPathComponent("dop_sampled.csv"))
+        let tasks = try CSVWriter(url: directory.appendingPathComponent("tasks.csv"))
+        let dop = try CSVWriter(url: directory.appendingPathComponent("dop.csv"))
+        let sampled = try CSVWriter(url: directory.appendingPathComponent("dop_sampled.csv"))
         events = try CSVWriter(url: directory.appendingPathComponent("events.csv"))
         tasks.writeHeader(["task", "throttle", "arrival", "start", "end", "wait", "service", "sojourn"])
         dop.writeHeader(["time", "throttle", "ceiling", "running", "waiting", "cause"])
         sampled.writeHeader(["time", "throttle", "ceiling", "running", "waiting"])
         events.writeHeader(["time", "throttle", "action", "outcome", "ceiling_before", "ceiling_after"])
+        let formatter = TraceRowFormatter(names: names, tasks: tasks, dop: dop, sampled: sampled)
+        self.formatter = formatter
+        pipe = TraceRecordPipe { records in formatter.write(records) }
+    }
+
+    deinit {
+        // A run that failed never closed the writer: stop the writer thread all the same.
+        if !isClosed { pipe.finish() }
     }
 
     /// `true`: dop.csv has a row per change.
@@ -41,42 +47,20 @@ public final class CSVTraceWriter: SimulationSink {
 
     /// Writes a dop.csv row.
     public func stateChanged(_ change: StateChange, throttle: Int, at instant: TimePoint) {
-        let name = names[throttle]
-        let cause = causes[Self.causeIndex(change.cause)]
-        dop.writeRow(reserving: rowBytes) { row in
-            row.write(seconds: instant)
-            row.write(name)
-            row.write(integer: change.ceiling)
-            row.write(integer: change.running)
-            row.write(integer: change.waiting)
-            row.write(cause)
-        }
-    }
-
-    /// The position of a cause in `StateChangeCause.allCases`, without searching.
-    private static func causeIndex(_ cause: StateChangeCause) -> Int {
-        switch cause {
-        case .registered: return 0
-        case .granted: return 1
-        case .queued: return 2
-        case .grantedWaiter: return 3
-        case .released: return 4
-        case .cancelled: return 5
-        case .failed: return 6
-        case .scaled: return 7
-        case .deleted: return 8
-        }
+        pipe.append(
+            TraceRecord(
+                kind: .stateChange, code: TraceRowFormatter.causeIndex(change.cause), throttle: Int32(throttle),
+                first: instant.nanoseconds, second: Int64(change.ceiling), third: Int64(change.running),
+                fourth: Int64(change.waiting), fifth: 0))
     }
 
     /// Writes one dop_sampled.csv row per throttle.
     public func sampled(_ loads: [ThrottleLoad], at instant: TimePoint) {
         for (index, load) in loads.enumerated() {
-            sampled.write(seconds: instant)
-            sampled.write(names[index])
-            sampled.write(integer: load.ceiling)
-            sampled.write(integer: load.running)
-            sampled.write(integer: load.waiting)
-            sampled.endRow()
+            pipe.append(
+                TraceRecord(
+                    kind: .sample, code: 0, throttle: Int32(index), first: instant.nanoseconds,
+                    second: Int64(load.ceiling), third: Int64(load.running), fourth: Int64(load.waiting), fifth: 0))
         }
     }
 
@@ -93,21 +77,120 @@ public final class CSVTraceWriter: SimulationSink {
 
     /// Writes a tasks.csv row; the times a task did not reach are left empty.
     public func taskEnded(_ task: SimulatedTask) {
-        let name = names[task.throttle]
-        tasks.writeRow(reserving: rowBytes) { row in
-            row.write(integer: task.id)
-            row.write(name)
-            row.write(seconds: task.arrival)
-            row.write(seconds: task.start)
-            row.write(seconds: task.end)
-            row.write(seconds: task.wait)
-            row.write(seconds: task.end == nil ? nil : task.service)
-            row.write(seconds: task.sojourn)
+        let code = (task.start == nil ? 0 : TraceRecord.hasStart) | (task.end == nil ? 0 : TraceRecord.hasEnd)
+        pipe.append(
+            TraceRecord(
+                kind: .task, code: code, throttle: Int32(task.throttle), first: Int64(task.id),
+                second: task.arrival.nanoseconds, third: task.start?.nanoseconds ?? 0,
+                fourth: task.end?.nanoseconds ?? 0, fifth: task.service.nanoseconds))
+    }
+
+    /// Writes the rows still in transit, then flushes and closes the files.
+    public func close() throws {
+        if !isClosed {
+            isClosed = true
+            pipe.finish()
+        }
+        for writer in [formatter.tasks, formatter.dop, formatter.sampled, events] { try writer.close() }
+    }
+}
+
+/// Formats trace records into their files, on the pipe's writer thread.
+private final class TraceRowFormatter: @unchecked Sendable {
+    // @unchecked: after `init` the writers and tables are used by the pipe's writer thread only, until
+    // `TraceRecordPipe.finish()` returns and hands them back.
+
+    let tasks: CSVWriter
+    let dop: CSVWriter
+    let sampled: CSVWriter
+    private let names: [CSVField]
+    private let causes: [CSVField]
+    /// Room reserved for one row: the longest name plus generous space for the numbers.
+    private let rowBytes: Int
+
+    init(names: [CSVField], tasks: CSVWriter, dop: CSVWriter, sampled: CSVWriter) {
+        self.names = names
+        var causes = Array(repeating: CSVField(""), count: StateChangeCause.allCases.count)
+        for cause in StateChangeCause.allCases { causes[Int(Self.causeIndex(cause))] = CSVField(cause.rawValue) }
+        self.causes = causes
+        rowBytes = 256 + (names.map(\.bytes.count).max() ?? 0)
+        self.tasks = tasks
+        self.dop = dop
+        self.sampled = sampled
+    }
+
+    /// The position of a cause in `StateChangeCause.allCases`, without searching.
+    static func causeIndex(_ cause: StateChangeCause) -> UInt8 {
+        switch cause {
+        case .registered: return 0
+        case .granted: return 1
+        case .queued: return 2
+        case .grantedWaiter: return 3
+        case .released: return 4
+        case .cancelled: return 5
+        case .failed: return 6
+        case .scaled: return 7
+        case .deleted: return 8
         }
     }
 
-    /// Flushes and closes the files.
-    public func close() throws {
-        for writer in [tasks, dop, sampled, events] { try writer.close() }
+    func write(_ records: UnsafeBufferPointer<TraceRecord>) {
+        for record in records {
+            switch record.kind {
+            case .task: writeTask(record)
+            case .stateChange: writeStateChange(record)
+            case .sample: writeSample(record)
+            }
+        }
+    }
+
+    private func writeStateChange(_ record: TraceRecord) {
+        let name = names[Int(record.throttle)]
+        let cause = causes[Int(record.code)]
+        dop.writeRow(reserving: rowBytes) { row in
+            row.writeSeconds(nanoseconds: record.first)
+            row.write(name)
+            row.write(integer: record.second)
+            row.write(integer: record.third)
+            row.write(integer: record.fourth)
+            row.write(cause)
+        }
+    }
+
+    private func writeSample(_ record: TraceRecord) {
+        let name = names[Int(record.throttle)]
+        sampled.writeRow(reserving: rowBytes) { row in
+            row.writeSeconds(nanoseconds: record.first)
+            row.write(name)
+            row.write(integer: record.second)
+            row.write(integer: record.third)
+            row.write(integer: record.fourth)
+        }
+    }
+
+    private func writeTask(_ record: TraceRecord) {
+        let name = names[Int(record.throttle)]
+        let hasStart = record.code & TraceRecord.hasStart != 0
+        let hasEnd = record.code & TraceRecord.hasEnd != 0
+        let arrival = record.second
+        tasks.writeRow(reserving: rowBytes) { row in
+            row.write(integer: record.first)
+            row.write(name)
+            row.writeSeconds(nanoseconds: arrival)
+            if hasStart { row.writeSeconds(nanoseconds: record.third) } else { row.writeEmpty() }
+            if hasEnd { row.writeSeconds(nanoseconds: record.fourth) } else { row.writeEmpty() }
+            // wait = start - arrival, sojourn = end - arrival, as `SimulatedTask` computes them (saturating).
+            if hasStart {
+                row.write(seconds: TimePoint(nanoseconds: record.third) - TimePoint(nanoseconds: arrival))
+            } else {
+                row.writeEmpty()
+            }
+            if hasEnd { row.writeSeconds(nanoseconds: record.fifth) } else { row.writeEmpty() }
+            if hasEnd {
+                row.write(seconds: TimePoint(nanoseconds: record.fourth) - TimePoint(nanoseconds: arrival))
+            } else {
+                row.writeEmpty()
+            }
+        }
     }
 }

@@ -52,6 +52,7 @@ public struct QuantileSketch: Hashable, Sendable {
     ///
     /// - Precondition: `nanoseconds` is not negative.
     /// - Complexity: O(1), without allocation.
+    @inline(__always)
     public mutating func insert(nanoseconds: Int64) {
         precondition(nanoseconds >= 0, "QuantileSketch takes non-negative values, got \(nanoseconds) ns")
         counts[Self.bucketIndex(UInt64(nanoseconds))] &+= 1

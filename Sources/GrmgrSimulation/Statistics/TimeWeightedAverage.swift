@@ -30,6 +30,7 @@ public struct TimeWeightedAverage: Hashable, Sendable {
     ///
     /// - Precondition: `time` is not before the last change: time never runs backwards.
     /// - Complexity: O(1).
+    @inline(__always)
     public mutating func update(to value: Int, at time: TimePoint) {
         precondition(time >= lastChange, "time went backwards: \(time.nanoseconds) ns < \(lastChange.nanoseconds) ns")
         settledIntegral += pendingIntegral(until: time)
@@ -58,6 +59,7 @@ public struct TimeWeightedAverage: Hashable, Sendable {
     }
 
     /// The current value held over `[max(lastChange, windowStart), end)`.
+    @inline(__always)
     private func pendingIntegral(until end: TimePoint) -> Int128 {
         let from = Swift.max(lastChange, windowStart)
         guard end > from else { return 0 }

@@ -270,6 +270,7 @@ extension TimeAmount {
     /// `value` nanoseconds rounded to the nearest whole one (halves away from zero, like
     /// `TimeAmount(seconds:)`); negative values and not-a-number give zero, values past the end of time
     /// the largest span.
+    @inline(__always)
     init(roundingNonNegativeNanoseconds value: Double) {
         guard value > 0 else {
             self.init(nanoseconds: 0)

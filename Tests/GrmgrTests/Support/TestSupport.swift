@@ -81,6 +81,7 @@ final class Locked<Value: Sendable>: Sendable {
         mutex = Mutex(value)
     }
 
+    @discardableResult
     func withLock<Result: Sendable>(_ body: (inout Value) -> Result) -> Result { mutex.withLock { body(&$0) } }
     var value: Value { mutex.withLock { $0 } }
 }
