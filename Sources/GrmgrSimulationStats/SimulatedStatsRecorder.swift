@@ -49,12 +49,8 @@ public struct SimulatedStatsRecorder {
     /// Counts a scaling decision of throttle `throttle` as ``ThrottleCounters`` does: a change that moved the
     /// ceiling, or a `set`/`percent` even when it did not, is applied; a hold refusal is refused.
     public mutating func scaled(_ record: ScalingRecord, throttle: Int) {
-        switch record.outcome {
-        case .applied, .clamped: counters[throttle].appliedChanges += 1
-        case .unchanged where !record.action.isStep: counters[throttle].appliedChanges += 1
-        case .refusedHold: counters[throttle].refusedChanges += 1
-        default: break
-        }
+        if record.countsAsAppliedChange { counters[throttle].appliedChanges += 1 }
+        if record.countsAsRefusedChange { counters[throttle].refusedChanges += 1 }
     }
 
     /// Takes a snapshot when `instant` is on the snapshot grid (after zero), and flushes on the flush grid.

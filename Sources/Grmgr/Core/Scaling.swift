@@ -147,6 +147,15 @@ public struct ScalingRecord: Hashable, Sendable {
     /// The ceiling after.
     public var ceilingAfter: Int
 
+    /// Whether ``ThrottleCounters/appliedChanges`` counts this decision: a change that moved the ceiling, or
+    /// a `set`/`percent` even when it did not (it still starts a new hold).
+    public var countsAsAppliedChange: Bool {
+        outcome.changedCeiling || (outcome == .unchanged && !action.isStep)
+    }
+
+    /// Whether ``ThrottleCounters/refusedChanges`` counts this decision.
+    public var countsAsRefusedChange: Bool { outcome == .refusedHold }
+
     /// Creates a record.
     public init(
         throttle: ThrottleID, action: ScalingAction, origin: ScalingOrigin, outcome: ScalingOutcome,

@@ -148,15 +148,17 @@ extension ThrottleCore {
         }
         let after = Swift.min(Swift.max(target, config.min), config.dop)
         let outcome: ScalingOutcome = after == before ? .unchanged : (after == target ? .applied : .clamped)
-        if outcome.changedCeiling || !action.isStep || config.holdOrigin == .request {
+        let decision = ScalingRecord(
+            throttle: id, action: action, origin: origin, outcome: outcome, ceilingBefore: before, ceilingAfter: after)
+        // An applied change (or any set) starts a new hold; so does every request when replaying Go.
+        if decision.countsAsAppliedChange {
+            slots[index].holdStart = now
+            slots[index].counters.appliedChanges += 1
+        } else if config.holdOrigin == .request {
             slots[index].holdStart = now
         }
-        if outcome.changedCeiling || !action.isStep { slots[index].counters.appliedChanges += 1 }
         slots[index].ceiling = after
-        emit(
-            ScalingRecord(
-                throttle: id, action: action, origin: origin, outcome: outcome, ceilingBefore: before,
-                ceilingAfter: after), index)
+        emit(decision, index)
         if after != before {
             record(slots[index].change(id, .scaled))
             if after > before { grantWaiters(index, id) }
