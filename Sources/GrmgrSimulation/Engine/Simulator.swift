@@ -220,8 +220,7 @@ public struct Simulator {
     private mutating func drainActions<Sink: SimulationSink>(_ throttles: Throttles, into sink: inout Sink) throws {
         let count = core.actions.count
         guard count > handledActions else { return }
-        // Handling an action never calls back into the core, so the list can be read in place, by index
-        // (no iterator to retain).
+        // Handling an action never calls back into the core, so the list can be read in place, by index.
         defer {
             handledActions = count
             if count >= Self.actionsKept {
@@ -231,9 +230,8 @@ public struct Simulator {
         }
         var position = handledActions
         while position < count {
-            switch core.actions[position] {
-            case .grant(let waiter):
-                let index = Int(waiter.throttle.slot)
+            switch Self.decision(at: position, of: core.actions) {
+            case .grant(let index):
                 begin(throttles[index].waiting.removeFirst(), of: index, throttles)
             case .scheduleTimer(let timer, let instant):
                 let slot: Int32
@@ -247,14 +245,41 @@ public struct Simulator {
                 queue.schedule(.timer(slot: slot), at: instant)
             case .stateChanged(let change):
                 try sink.stateChanged(change, throttle: Int(change.throttle.slot), at: now)
-            case .scaled(let record):
+            case .scaled:
+                guard case .scaled(let record) = core.actions[position] else { break }
                 let index = Int(record.throttle.slot)
                 throttles[index].statistics.scaled(record, at: now)
                 try sink.scaled(record, throttle: index, at: now)
-            case .fail, .becameIdle, .log:
+            case .ignored:
                 break  // Nothing is deleted or shut down mid-run, nobody waits for idle, and logs are not kept.
             }
             position += 1
+        }
+    }
+
+    /// A decision of the core as far as the simulator acts on it: plain values only.
+    private enum Decision {
+        case grant(throttle: Int)
+        case scheduleTimer(ProfileTimer, at: TimePoint)
+        case stateChanged(StateChange)
+        /// A scaling record; its strings are read from the list only then.
+        case scaled
+        case ignored
+    }
+
+    /// Reads the action at `position` in place. Copying a ``ThrottleAction`` out of the array (to switch
+    /// over it) and destroying the copy went through outlined value operations that cost more than handling
+    /// the action; the plain payloads are copied here without touching the rest.
+    @inline(__always)
+    private static func decision(at position: Int, of actions: [ThrottleAction]) -> Decision {
+        actions.withUnsafeBufferPointer { actions in
+            switch actions[position] {
+            case .grant(let waiter): return .grant(throttle: Int(waiter.throttle.slot))
+            case .scheduleTimer(let timer, let instant): return .scheduleTimer(timer, at: instant)
+            case .stateChanged(let change): return .stateChanged(change)
+            case .scaled: return .scaled
+            case .fail, .becameIdle, .log: return .ignored
+            }
         }
     }
 
