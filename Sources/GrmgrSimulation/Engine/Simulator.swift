@@ -31,6 +31,13 @@ public struct Simulator {
     /// made every push and pop of the run sift through a deeper heap. The run order is unchanged, as the
     /// earliest pending one is always in the queue.
     private var pendingScaling: [(instant: TimePoint, sequence: UInt64, index: Int32)] = []
+    /// One pending arrival kept beside the queue (the earliest one scheduled while the lane was free),
+    /// with the sequence number it would have had in it; `laneThrottle` is -1 when the lane is empty.
+    /// With one throttle every arrival passes here: the heap holds only the running tasks' completions,
+    /// and each task costs one push and one pop fewer. Events still run in (instant, sequence) order.
+    private var laneTime: Int64 = 0
+    private var laneSequence: UInt64 = 0
+    private var laneThrottle: Int32 = -1
     private var now = TimePoint.zero
     private var nextTaskID = 0
     private var tasksInSystem = 0
@@ -101,7 +108,7 @@ public struct Simulator {
     ) throws {
         start(throttles, sink: &sink)
         try drainActions(throttles, into: &sink)
-        while let (instant, event) = queue.popNext() {
+        while let (instant, event) = nextEvent() {
             if !scenario.drain, instant > horizon {
                 queue.schedule(event, at: instant)  // Left for the unfinished-task report.
                 break
@@ -115,14 +122,42 @@ public struct Simulator {
         }
     }
 
+    /// The earliest event: the queue's first, or the arrival in the lane if that comes before it.
+    @inline(__always)
+    private mutating func nextEvent() -> (TimePoint, SimulationEvent)? {
+        if laneThrottle >= 0 {
+            if let first = queue.nextKey, (first.time, first.sequence) < (laneTime, laneSequence) {
+                return queue.popNext().map { ($0.instant, $0.payload) }
+            }
+            let arrival = (TimePoint(nanoseconds: laneTime), SimulationEvent.arrival(throttle: laneThrottle))
+            laneThrottle = -1
+            return arrival
+        }
+        return queue.popNext().map { ($0.instant, $0.payload) }
+    }
+
+    /// Schedules a throttle's next arrival: into the lane if it is free or the arrival comes first (the
+    /// lane's arrival then moves to the queue), else into the queue.
+    @inline(__always)
+    private mutating func scheduleArrival(of index: Int, at instant: TimePoint) {
+        let sequence = queue.reserveSequenceNumbers(1)
+        if laneThrottle >= 0 {
+            guard (instant.nanoseconds, sequence) < (laneTime, laneSequence) else {
+                queue.schedule(.arrival(throttle: Int32(index)), at: instant, sequence: sequence)
+                return
+            }
+            queue.schedule(
+                .arrival(throttle: laneThrottle), at: TimePoint(nanoseconds: laneTime), sequence: laneSequence)
+        }
+        (laneTime, laneSequence, laneThrottle) = (instant.nanoseconds, sequence, Int32(index))
+    }
+
     // MARK: Event handling
 
     private mutating func start<Sink: SimulationSink>(_ throttles: Throttles, sink: inout Sink) {
         for index in throttles.indices {
             throttles[index].statistics.begin(load: load(index), at: .zero, warmup: .zero + scenario.warmup)
-            if let arrival = throttles[index].nextArrival() {
-                queue.schedule(.arrival(throttle: Int32(index)), at: arrival.at)
-            }
+            if let arrival = throttles[index].nextArrival() { scheduleArrival(of: index, at: arrival.at) }
         }
         let firstSequence = queue.reserveSequenceNumbers(scenario.events.count)
         pendingScaling = scenario.events.enumerated().map { index, timed in
@@ -172,7 +207,7 @@ public struct Simulator {
         let task = WaitingTask(id: nextTaskID, arrival: now.nanoseconds, service: service.nanoseconds)
         nextTaskID += 1
         tasksInSystem += 1
-        if let next { queue.schedule(.arrival(throttle: Int32(index)), at: next.at) }
+        if let next { scheduleArrival(of: index, at: next.at) }
         switch try core.ask(ThrottleID(slot: UInt32(index), generation: 0)) {
         case .granted:
             begin(task, of: index, throttles)
