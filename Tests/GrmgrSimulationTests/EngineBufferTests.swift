@@ -27,6 +27,21 @@ final class EngineBufferTests: XCTestCase {
         XCTAssertEqual(fifo.elements, reference)
     }
 
+    func testReservedSequenceNumbersKeepTheirPlaceAmongSameInstantEvents() {
+        var queue = EventQueue<String>()
+        queue.schedule("a@1", at: TimePoint(nanoseconds: 1))
+        let reserved = queue.reserveSequenceNumbers(2)
+        queue.schedule("d@1", at: TimePoint(nanoseconds: 1))
+        // Scheduled last but with the numbers taken between a and d: at the same instant they run between
+        // them, in the order of their numbers, as if they had been scheduled when reserved.
+        queue.schedule("c@1", at: TimePoint(nanoseconds: 1), sequence: reserved + 1)
+        queue.schedule("b@1", at: TimePoint(nanoseconds: 1), sequence: reserved)
+        queue.schedule("e@0", at: .zero)
+        var order: [String] = []
+        while let (_, payload) = queue.popNext() { order.append(payload) }
+        XCTAssertEqual(order, ["e@0", "a@1", "b@1", "c@1", "d@1"])
+    }
+
     func testThePipeDeliversEveryRecordInOrderAcrossChunks() {
         let seen = Mutex<[Int64]>([])
         let pipe = TraceRecordPipe { records in

@@ -331,13 +331,11 @@ public struct ThrottleCore: Sendable {
     /// Grants queued waiters, oldest first, while `running < ceiling`: the work-conserving rule.
     @usableFromInline
     mutating func grantWaiters(_ index: Int, _ id: ThrottleID) {
-        while slots[index].running < slots[index].ceiling, let ticket = slots[index].popWaiter() {
-            slots[index].running += 1
-            slots[index].counters.granted += 1
+        // One in-place access to the slot per grant: the path of every done() that has waiters.
+        while let ticket = slots[index].grantOldestWaiter() {
             actions.append(.grant(Waiter(throttle: id, ticket: ticket)))
             if recordsStateChanges { record(slots[index].change(id, .grantedWaiter)) }
         }
-        if slots[index].waiting == 0 { slots[index].clearQueue() }
     }
 
     mutating func failWaiters(_ index: Int, _ id: ThrottleID, with error: ThrottleError) {

@@ -100,6 +100,20 @@ struct ThrottleState: Sendable {
             isDeleted: phase != .live, activeProfile: profileRun?.profile.name)
     }
 
+    /// Grants the oldest live waiter while `running < ceiling`; once none is left to grant, forgets the
+    /// queue range if nobody waits any more.
+    ///
+    /// - Returns: The granted waiter's ticket, or `nil` when no (further) waiter is granted.
+    mutating func grantOldestWaiter() -> WaiterTicket? {
+        guard running < ceiling, let ticket = popWaiter() else {
+            if waiting == 0 { clearQueue() }
+            return nil
+        }
+        running &+= 1
+        counters.granted &+= 1
+        return ticket
+    }
+
     /// Takes the oldest live waiter off the queue, skipping cancelled tickets.
     mutating func popWaiter() -> WaiterTicket? {
         while firstWaiting < nextTicket {
@@ -126,6 +140,6 @@ struct ThrottleState: Sendable {
     /// Forgets every ticket in the queue range; only when no live waiter is left in it.
     mutating func clearQueue() {
         firstWaiting = nextTicket
-        cancelledTickets.removeAll(keepingCapacity: true)
+        if !cancelledTickets.isEmpty { cancelledTickets.removeAll(keepingCapacity: true) }
     }
 }

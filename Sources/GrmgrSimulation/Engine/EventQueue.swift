@@ -56,6 +56,33 @@ public struct EventQueue<Payload> {
         siftUp(from: storage.count - 1)
     }
 
+    /// The instant and sequence number of the earliest event, if any: the key it is ordered by.
+    ///
+    /// - Complexity: O(1).
+    @inlinable
+    var nextKey: (time: Int64, sequence: UInt64)? {
+        storage.first.map { ($0.time, $0.sequence) }
+    }
+
+    /// Takes `count` sequence numbers for events that will be scheduled later, with
+    /// ``schedule(_:at:sequence:)``: among same-instant events they keep the place they would have had if
+    /// scheduled now. Lets a driver keep far-future events out of the heap, where each would add depth to
+    /// every push and pop.
+    ///
+    /// - Returns: The first of the `count` consecutive numbers.
+    mutating func reserveSequenceNumbers(_ count: Int) -> UInt64 {
+        defer { nextSequence &+= UInt64(count) }
+        return nextSequence
+    }
+
+    /// Schedules `payload` at `instant` with a sequence number taken by ``reserveSequenceNumbers(_:)``.
+    ///
+    /// - Complexity: O(log *n*).
+    mutating func schedule(_ payload: Payload, at instant: TimePoint, sequence: UInt64) {
+        storage.append(Entry(time: instant.nanoseconds, sequence: sequence, payload: payload))
+        siftUp(from: storage.count - 1)
+    }
+
     /// Removes and returns the earliest event (the first scheduled among equals).
     ///
     /// - Complexity: O(log *n*).

@@ -26,6 +26,18 @@ public struct Simulator {
     private var timers: [ProfileTimer] = []
     private var freeTimerSlots: [Int32] = []
     private var throttles: [SimulatedThrottle] = []
+    /// The scenario's scaling events not yet in the queue, latest first, with the sequence numbers
+    /// reserved for them at the start. Only the earliest waits in the queue: thousands of them there
+    /// made every push and pop of the run sift through a deeper heap. The run order is unchanged, as the
+    /// earliest pending one is always in the queue.
+    private var pendingScaling: [(instant: TimePoint, sequence: UInt64, index: Int32)] = []
+    /// One pending arrival kept beside the queue (the earliest one scheduled while the lane was free),
+    /// with the sequence number it would have had in it; `laneThrottle` is -1 when the lane is empty.
+    /// With one throttle every arrival passes here: the heap holds only the running tasks' completions,
+    /// and each task costs one push and one pop fewer. Events still run in (instant, sequence) order.
+    private var laneTime: Int64 = 0
+    private var laneSequence: UInt64 = 0
+    private var laneThrottle: Int32 = -1
     private var now = TimePoint.zero
     /// The instant of the last event that was not a sample: the end of a drained run, whether or not the
     /// sink samples (a trailing sample must not stretch the window of the time-weighted figures).
@@ -99,7 +111,7 @@ public struct Simulator {
     ) throws {
         start(throttles, sink: &sink)
         try drainActions(throttles, into: &sink)
-        while let (instant, event) = queue.popNext() {
+        while let (instant, event) = nextEvent() {
             if !scenario.drain, instant > horizon {
                 queue.schedule(event, at: instant)  // Left for the unfinished-task report.
                 break
@@ -114,18 +126,49 @@ public struct Simulator {
         }
     }
 
+    /// The earliest event: the queue's first, or the arrival in the lane if that comes before it.
+    @inline(__always)
+    private mutating func nextEvent() -> (TimePoint, SimulationEvent)? {
+        if laneThrottle >= 0 {
+            if let first = queue.nextKey, (first.time, first.sequence) < (laneTime, laneSequence) {
+                return queue.popNext().map { ($0.instant, $0.payload) }
+            }
+            let arrival = (TimePoint(nanoseconds: laneTime), SimulationEvent.arrival(throttle: laneThrottle))
+            laneThrottle = -1
+            return arrival
+        }
+        return queue.popNext().map { ($0.instant, $0.payload) }
+    }
+
+    /// Schedules a throttle's next arrival: into the lane if it is free or the arrival comes first (the
+    /// lane's arrival then moves to the queue), else into the queue.
+    @inline(__always)
+    private mutating func scheduleArrival(of index: Int, at instant: TimePoint) {
+        let sequence = queue.reserveSequenceNumbers(1)
+        if laneThrottle >= 0 {
+            guard (instant.nanoseconds, sequence) < (laneTime, laneSequence) else {
+                queue.schedule(.arrival(throttle: Int32(index)), at: instant, sequence: sequence)
+                return
+            }
+            queue.schedule(
+                .arrival(throttle: laneThrottle), at: TimePoint(nanoseconds: laneTime), sequence: laneSequence)
+        }
+        (laneTime, laneSequence, laneThrottle) = (instant.nanoseconds, sequence, Int32(index))
+    }
+
     // MARK: Event handling
 
     private mutating func start<Sink: SimulationSink>(_ throttles: Throttles, sink: inout Sink) {
         for index in throttles.indices {
             throttles[index].statistics.begin(load: load(index), at: .zero, warmup: .zero + scenario.warmup)
-            if let arrival = throttles[index].nextArrival() {
-                queue.schedule(.arrival(throttle: Int32(index)), at: arrival.at)
-            }
+            if let arrival = throttles[index].nextArrival() { scheduleArrival(of: index, at: arrival.at) }
         }
-        for (index, timed) in scenario.events.enumerated() {
-            queue.schedule(.scaling(index: Int32(index)), at: .zero + timed.at)
+        let firstSequence = queue.reserveSequenceNumbers(scenario.events.count)
+        pendingScaling = scenario.events.enumerated().map { index, timed in
+            (.zero + timed.at, firstSequence + UInt64(index), Int32(index))
         }
+        pendingScaling.sort { ($0.instant, $0.sequence) > ($1.instant, $1.sequence) }
+        scheduleNextScaling()
         if sink.wantsSamples { queue.schedule(.sample, at: .zero) }
     }
 
@@ -139,6 +182,7 @@ public struct Simulator {
             freeRunningSlots.append(slot)
             try complete(running[Int(slot)], throttles, into: &sink)
         case .scaling(let index):
+            scheduleNextScaling()
             try core.apply(scenario.events[Int(index)].event, at: now)
             try drainActions(throttles, into: &sink)
             for index in throttles.indices { observe(index, throttles) }
@@ -155,6 +199,11 @@ public struct Simulator {
         }
     }
 
+    private mutating func scheduleNextScaling() {
+        guard let next = pendingScaling.popLast() else { return }
+        queue.schedule(.scaling(index: next.index), at: next.instant, sequence: next.sequence)
+    }
+
     private mutating func arrive<Sink: SimulationSink>(
         at index: Int, _ throttles: Throttles, into sink: inout Sink
     ) throws {
@@ -162,7 +211,7 @@ public struct Simulator {
         let task = WaitingTask(id: nextTaskID, arrival: now.nanoseconds, service: service.nanoseconds)
         nextTaskID += 1
         tasksInSystem += 1
-        if let next { queue.schedule(.arrival(throttle: Int32(index)), at: next.at) }
+        if let next { scheduleArrival(of: index, at: next.at) }
         switch try core.ask(ThrottleID(slot: UInt32(index), generation: 0)) {
         case .granted:
             begin(task, of: index, throttles)
@@ -210,8 +259,7 @@ public struct Simulator {
     private mutating func drainActions<Sink: SimulationSink>(_ throttles: Throttles, into sink: inout Sink) throws {
         let count = core.actions.count
         guard count > handledActions else { return }
-        // Handling an action never calls back into the core, so the list can be read in place, by index
-        // (no iterator to retain).
+        // Handling an action never calls back into the core, so the list can be read in place, by index.
         defer {
             handledActions = count
             if count >= Self.actionsKept {
@@ -221,9 +269,8 @@ public struct Simulator {
         }
         var position = handledActions
         while position < count {
-            switch core.actions[position] {
-            case .grant(let waiter):
-                let index = Int(waiter.throttle.slot)
+            switch Self.decision(at: position, of: core.actions) {
+            case .grant(let index):
                 begin(throttles[index].waiting.removeFirst(), of: index, throttles)
             case .scheduleTimer(let timer, let instant):
                 let slot: Int32
@@ -237,14 +284,41 @@ public struct Simulator {
                 queue.schedule(.timer(slot: slot), at: instant)
             case .stateChanged(let change):
                 try sink.stateChanged(change, throttle: Int(change.throttle.slot), at: now)
-            case .scaled(let record):
+            case .scaled:
+                guard case .scaled(let record) = core.actions[position] else { break }
                 let index = Int(record.throttle.slot)
                 throttles[index].statistics.scaled(record, at: now)
                 try sink.scaled(record, throttle: index, at: now)
-            case .fail, .becameIdle, .log:
+            case .ignored:
                 break  // Nothing is deleted or shut down mid-run, nobody waits for idle, and logs are not kept.
             }
             position += 1
+        }
+    }
+
+    /// A decision of the core as far as the simulator acts on it: plain values only.
+    private enum Decision {
+        case grant(throttle: Int)
+        case scheduleTimer(ProfileTimer, at: TimePoint)
+        case stateChanged(StateChange)
+        /// A scaling record; its strings are read from the list only then.
+        case scaled
+        case ignored
+    }
+
+    /// Reads the action at `position` in place. Copying a ``ThrottleAction`` out of the array (to switch
+    /// over it) and destroying the copy went through outlined value operations that cost more than handling
+    /// the action; the plain payloads are copied here without touching the rest.
+    @inline(__always)
+    private static func decision(at position: Int, of actions: [ThrottleAction]) -> Decision {
+        actions.withUnsafeBufferPointer { actions in
+            switch actions[position] {
+            case .grant(let waiter): return .grant(throttle: Int(waiter.throttle.slot))
+            case .scheduleTimer(let timer, let instant): return .scheduleTimer(timer, at: instant)
+            case .stateChanged(let change): return .stateChanged(change)
+            case .scaled: return .scaled
+            case .fail, .becameIdle, .log: return .ignored
+            }
         }
     }
 
@@ -269,8 +343,10 @@ public struct Simulator {
             ?? ThrottleLoad(ceiling: 0, running: 0, waiting: 0)
     }
 
+    /// `mutating` although it changes nothing of `self`: a non-mutating call from the mutating handlers
+    /// made the optimiser copy the whole simulator (248 bytes) onto the stack on every arrival and completion.
     @inline(__always)
-    private func observe(_ index: Int, _ throttles: Throttles) {
+    private mutating func observe(_ index: Int, _ throttles: Throttles) {
         throttles[index].statistics.observe(load(index), at: now)
     }
 

@@ -90,6 +90,14 @@ public struct CSVRowWriter {
         }
     }
 
+    /// Writes a field encoded in advance, from raw bytes that outlive the call.
+    @inline(__always)
+    mutating func write(bytes: UnsafePointer<UInt8>, count: Int) {
+        reserve(count)
+        DigitFormatting.copy(bytes, count: count, to: pointer)
+        finishField(pointer + count)
+    }
+
     /// Traps unless `bytes` and a separator fit in what is left of the reservation.
     @inlinable
     @inline(__always)

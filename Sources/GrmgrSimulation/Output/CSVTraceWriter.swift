@@ -103,20 +103,37 @@ private final class TraceRowFormatter: @unchecked Sendable {
     let tasks: CSVWriter
     let dop: CSVWriter
     let sampled: CSVWriter
-    private let names: [CSVField]
-    private let causes: [CSVField]
+    /// The encoded throttle names, then the encoded causes, back to back: copied from raw memory, so a
+    /// row costs no retain and release of a field's array.
+    private let fieldBytes: UnsafeMutablePointer<UInt8>
+    /// Where each name (by throttle index), then each cause (by ``causeIndex(_:)``), is in `fieldBytes`.
+    private let fields: UnsafeMutablePointer<(offset: Int, count: Int)>
+    private let throttleCount: Int
     /// Room reserved for one row: the longest name plus generous space for the numbers.
     private let rowBytes: Int
 
     init(names: [CSVField], tasks: CSVWriter, dop: CSVWriter, sampled: CSVWriter) {
-        self.names = names
         var causes = Array(repeating: CSVField(""), count: StateChangeCause.allCases.count)
         for cause in StateChangeCause.allCases { causes[Int(Self.causeIndex(cause))] = CSVField(cause.rawValue) }
-        self.causes = causes
+        let all = names + causes
+        fieldBytes = .allocate(capacity: Swift.max(1, all.reduce(0) { $0 + $1.bytes.count }))
+        fields = .allocate(capacity: all.count)
+        var offset = 0
+        for (index, field) in all.enumerated() {
+            (fieldBytes + offset).initialize(from: field.bytes, count: field.bytes.count)
+            (fields + index).initialize(to: (offset, field.bytes.count))
+            offset += field.bytes.count
+        }
+        throttleCount = names.count
         rowBytes = 256 + (names.map(\.bytes.count).max() ?? 0)
         self.tasks = tasks
         self.dop = dop
         self.sampled = sampled
+    }
+
+    deinit {
+        fieldBytes.deallocate()
+        fields.deallocate()
     }
 
     /// The position of a cause in `StateChangeCause.allCases`, without searching.
@@ -134,6 +151,13 @@ private final class TraceRowFormatter: @unchecked Sendable {
         }
     }
 
+    /// Writes the name of a throttle, or (after the names) a cause, as a field.
+    @inline(__always)
+    private func writeField(_ index: Int, to row: inout CSVRowWriter) {
+        let field = fields[index]
+        row.write(bytes: fieldBytes + field.offset, count: field.count)
+    }
+
     func write(_ records: UnsafeBufferPointer<TraceRecord>) {
         for record in records {
             switch record.kind {
@@ -145,23 +169,20 @@ private final class TraceRowFormatter: @unchecked Sendable {
     }
 
     private func writeStateChange(_ record: TraceRecord) {
-        let name = names[Int(record.throttle)]
-        let cause = causes[Int(record.code)]
         dop.writeRow(reserving: rowBytes) { row in
             row.writeSeconds(nanoseconds: record.first)
-            row.write(name)
+            writeField(Int(record.throttle), to: &row)
             row.write(integer: record.second)
             row.write(integer: record.third)
             row.write(integer: record.fourth)
-            row.write(cause)
+            writeField(throttleCount + Int(record.code), to: &row)
         }
     }
 
     private func writeSample(_ record: TraceRecord) {
-        let name = names[Int(record.throttle)]
         sampled.writeRow(reserving: rowBytes) { row in
             row.writeSeconds(nanoseconds: record.first)
-            row.write(name)
+            writeField(Int(record.throttle), to: &row)
             row.write(integer: record.second)
             row.write(integer: record.third)
             row.write(integer: record.fourth)
@@ -169,13 +190,12 @@ private final class TraceRowFormatter: @unchecked Sendable {
     }
 
     private func writeTask(_ record: TraceRecord) {
-        let name = names[Int(record.throttle)]
         let hasStart = record.code & TraceRecord.hasStart != 0
         let hasEnd = record.code & TraceRecord.hasEnd != 0
         let arrival = record.second
         tasks.writeRow(reserving: rowBytes) { row in
             row.write(integer: record.first)
-            row.write(name)
+            writeField(Int(record.throttle), to: &row)
             row.writeSeconds(nanoseconds: arrival)
             if hasStart { row.writeSeconds(nanoseconds: record.third) } else { row.writeEmpty() }
             if hasEnd { row.writeSeconds(nanoseconds: record.fourth) } else { row.writeEmpty() }

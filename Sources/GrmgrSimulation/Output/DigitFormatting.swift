@@ -77,8 +77,19 @@ enum DigitFormatting {
     }
 
     /// Writes `value` without leading zeros: eight digits at a time from the right, then pairs.
+    ///
+    /// May write up to 8 bytes from `start` even for a shorter number; callers reserve
+    /// ``maximumNumberLength`` bytes, and the bytes after the number are overwritten by what follows.
     @inlinable
     static func writeDigits(_ value: UInt64, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        if value < 100_000_000 {
+            // Task numbers and the seconds of any realistic run: one digit word with its leading zeros
+            // shifted out and one store, instead of a division and a store per pair of digits.
+            let digits = digitCount(value)
+            let word = eightDigitWord(UInt32(truncatingIfNeeded: value)) >> UInt64(8 &* (8 &- digits))
+            UnsafeMutableRawPointer(start).storeBytes(of: word.littleEndian, as: UInt64.self)
+            return start + digits
+        }
         let end = start + digitCount(value)
         var pointer = end
         var remaining = value

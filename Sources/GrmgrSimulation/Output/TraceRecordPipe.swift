@@ -49,6 +49,9 @@ final class TraceRecordPipe: @unchecked Sendable {
     /// Set by the writer when it has drained everything and returned. Guarded by `condition`.
     private var writerDone = false
 
+    /// Whether ``finish()`` has run; used on the simulator's thread only, so without the lock.
+    private var isFinished = false
+
     /// The chunk being filled, where its next record goes, and where it ends.
     private var current = 0
     private(set) var next: UnsafeMutablePointer<TraceRecord>
@@ -84,10 +87,14 @@ final class TraceRecordPipe: @unchecked Sendable {
         condition.broadcast()
         while !writerDone { condition.wait() }
         condition.unlock()
+        // The next append goes to `submit`, which traps: like a write to a closed `CSVWriter`.
+        isFinished = true
+        end = next
     }
 
     /// Hands the full chunk to the writer and takes the other one, waiting if the writer still has it.
     private func submit() {
+        precondition(!isFinished, "trace record after the trace writer was closed")
         let count = next - chunks[current]
         current = 1 - current
         condition.lock()
