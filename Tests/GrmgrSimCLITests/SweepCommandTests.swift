@@ -91,7 +91,7 @@ final class SweepCommandTests: XCTestCase {
             (["--vary", "hold=ten"], "Error: --vary hold: expected a Go duration such as \"30s\", got \"ten\"\n"),
             (["--shard", "4/3"], "Error: --shard: expected I/N with 1 <= I <= N, got 4/3\n"),
             (["--rank-by", "speed"], "Error: invalid value 'speed' for '--rank-by <metric>': expected one of "),
-            (["--jobs", "0"], "Error: invalid value '0' for '--jobs <n>': expected at least 1\n"),
+            (["--jobs", "0"], "Error: invalid value '0' for '--jobs <n>': expected an integer of at least 1\n"),
             (["--replications", "0"], "Error: --replications: expected a whole number of at least 1, got 0\n"),
         ]
         for (arguments, message) in usage {

@@ -60,6 +60,13 @@ struct ParsedArguments: Sendable {
         try value(name, expected: "an integer") { Int($0) }
     }
 
+    /// The value as a count of at least 1 (tasks, rounds, jobs), `nil` when not given.
+    ///
+    /// - Throws: ``UsageError`` when the value is not an integer or is below 1.
+    func count(_ name: String) throws -> Int? {
+        try value(name, expected: "an integer of at least 1") { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
+    }
+
     private func spec(_ name: String) -> ArgumentSpec {
         guard let spec = specs[name] else { preconditionFailure("no argument named '\(name)' is declared") }
         return spec

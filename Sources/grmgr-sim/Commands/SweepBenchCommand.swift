@@ -22,11 +22,9 @@ struct SweepBenchCommand: Command {
     func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         var benchmark = SweepBenchmark()
         if let path = arguments.value("scenario") { benchmark.scenarioPath = path }
-        if let jobs = try arguments.integer("jobs") { benchmark.jobs = Swift.max(1, jobs) }
-        if let replications = try arguments.integer("replications") {
-            benchmark.replications = Swift.max(1, replications)
-        }
-        if let rounds = try arguments.integer("rounds") { benchmark.rounds = Swift.max(1, rounds) }
+        if let jobs = try arguments.count("jobs") { benchmark.jobs = jobs }
+        if let replications = try arguments.count("replications") { benchmark.replications = replications }
+        if let rounds = try arguments.count("rounds") { benchmark.rounds = rounds }
         let result = try benchmark.run()
         let simulations = Double(result.simulations)
         let fields: [(String, Double)] = [

@@ -38,8 +38,7 @@ struct SweepCommand: Command {
     func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = arguments.value("scenario")!
         let replications = try arguments.integer("replications") ?? 10
-        let jobs = try arguments.integer("jobs") ?? ProcessInfo.processInfo.activeProcessorCount
-        guard jobs >= 1 else { throw UsageError("invalid value '\(jobs)' for '--jobs <n>': expected at least 1") }
+        let jobs = try arguments.count("jobs") ?? ProcessInfo.processInfo.activeProcessorCount
         let rankBy = try arguments.value("rank-by", expected: SweepCommand.metricNames) { SweepMetric(rawValue: $0) }
         let dimensions = try SweepCommand.usage { try arguments.values("vary").map(SweepDimension.init(parsing:)) }
         let shard = try SweepCommand.usage { try arguments.value("shard").map(SweepShard.init(parsing:)) }
