@@ -94,7 +94,7 @@ public struct Simulator {
         }
         self.throttles = throttles
         let end = scenario.drain ? Swift.max(lastActivity, horizon) : horizon
-        try reportUnfinished(into: &sink)
+        try reportUnfinished(until: end, into: &sink)
         return SimulationResult(
             scenario: scenario.name, seed: scenario.seed, end: end, eventsProcessed: eventsProcessed,
             throttles: self.throttles.indices.map { summary(of: $0, end: end) })
@@ -111,33 +111,57 @@ public struct Simulator {
     ) throws {
         start(throttles, sink: &sink)
         try drainActions(throttles, into: &sink)
-        while let (instant, event) = nextEvent() {
-            if !scenario.drain, instant > horizon {
-                queue.schedule(event, at: instant)  // Left for the unfinished-task report.
+        while true {
+            // The lane's arrival and a completion are the two events of almost every step: each is handled
+            // here directly, without a detour through an event value and a switch over it.
+            if laneThrottle >= 0, !queueGoesFirst {
+                let instant = TimePoint(nanoseconds: laneTime)
+                let throttle = laneThrottle
+                laneThrottle = -1
+                if !scenario.drain, instant > horizon {
+                    // Left for the unfinished-task report.
+                    queue.schedule(.arrival(throttle: throttle), at: instant, sequence: laneSequence)
+                    break
+                }
+                advance(to: instant)
+                try arrive(at: Int(throttle), throttles, into: &sink)
+            } else if let (instant, event) = queue.popNext() {
+                if !scenario.drain, instant > horizon {
+                    queue.schedule(event, at: instant)  // Left for the unfinished-task report.
+                    break
+                }
+                if case .completion(let slot) = event {
+                    advance(to: instant)
+                    freeRunningSlots.append(slot)
+                    try complete(running[Int(slot)], throttles, into: &sink)
+                } else {
+                    now = instant
+                    if case .sample = event {} else { lastActivity = instant }
+                    eventsProcessed += 1
+                    try handle(event, throttles, into: &sink)
+                }
+            } else {
                 break
             }
-            now = instant
-            if case .sample = event {} else { lastActivity = instant }
-            eventsProcessed += 1
-            try handle(event, throttles, into: &sink)
             if let progress, eventsProcessed % 1_000_000 == 0 {
                 progress(Swift.min(1, now.seconds / Swift.max(horizon.seconds, 1e-9)))
             }
         }
     }
 
-    /// The earliest event: the queue's first, or the arrival in the lane if that comes before it.
+    /// Whether the queue's first event comes before the arrival in the lane.
     @inline(__always)
-    private mutating func nextEvent() -> (TimePoint, SimulationEvent)? {
-        if laneThrottle >= 0 {
-            if let first = queue.nextKey, (first.time, first.sequence) < (laneTime, laneSequence) {
-                return queue.popNext().map { ($0.instant, $0.payload) }
-            }
-            let arrival = (TimePoint(nanoseconds: laneTime), SimulationEvent.arrival(throttle: laneThrottle))
-            laneThrottle = -1
-            return arrival
-        }
-        return queue.popNext().map { ($0.instant, $0.payload) }
+    private var queueGoesFirst: Bool {
+        guard let first = queue.nextKey else { return false }
+        return (first.time, first.sequence) < (laneTime, laneSequence)
+    }
+
+    /// The clock moves to an event that is not a sample.
+    @inline(__always)
+    private mutating func advance(to instant: TimePoint) {
+        now = instant
+        lastActivity = instant
+        eventsProcessed += 1
     }
 
     /// Schedules a throttle's next arrival: into the lane if it is free or the arrival comes first (the
@@ -160,7 +184,7 @@ public struct Simulator {
 
     private mutating func start<Sink: SimulationSink>(_ throttles: Throttles, sink: inout Sink) {
         for index in throttles.indices {
-            throttles[index].statistics.begin(load: load(index), at: .zero, warmup: .zero + scenario.warmup)
+            throttles[index].statistics.begin(ceiling: load(index).ceiling, at: .zero, warmup: .zero + scenario.warmup)
             if let arrival = throttles[index].nextArrival() { scheduleArrival(of: index, at: arrival.at) }
         }
         let firstSequence = queue.reserveSequenceNumbers(scenario.events.count)
@@ -178,20 +202,17 @@ public struct Simulator {
         switch event {
         case .arrival(let throttle):
             try arrive(at: Int(throttle), throttles, into: &sink)
-        case .completion(let slot):
-            freeRunningSlots.append(slot)
-            try complete(running[Int(slot)], throttles, into: &sink)
+        case .completion:
+            preconditionFailure("completions are handled by the run loop")
         case .scaling(let index):
             scheduleNextScaling()
             try core.apply(scenario.events[Int(index)].event, at: now)
             try drainActions(throttles, into: &sink)
-            for index in throttles.indices { observe(index, throttles) }
         case .timer(let slot):
             freeTimerSlots.append(slot)
             let timer = timers[Int(slot)]
             core.timerFired(timer, at: now)
             try drainActions(throttles, into: &sink)
-            observe(Int(timer.throttle.slot), throttles)
         case .sample:
             try sink.sampled(throttles.indices.map(load), at: now)
             let next = now + scenario.sample
@@ -219,7 +240,6 @@ public struct Simulator {
             throttles[index].waiting.append(task)
         }
         if core.actions.count > handledActions { try drainActions(throttles, into: &sink) }
-        observe(index, throttles)
     }
 
     private mutating func complete<Sink: SimulationSink>(
@@ -228,12 +248,11 @@ public struct Simulator {
         let index = Int(running.throttle)
         try core.done(ThrottleID(slot: UInt32(index), generation: 0))
         tasksInSystem -= 1
-        throttles[index].statistics.taskEnded(arrival: running.arrival, end: now.nanoseconds)
+        throttles[index].statistics.taskEnded(arrival: running.arrival, start: running.start, end: now.nanoseconds)
         var task = running.record
         task.end = now
         try sink.taskEnded(task)
         if core.actions.count > handledActions { try drainActions(throttles, into: &sink) }
-        observe(index, throttles)
     }
 
     /// A granted task starts now and finishes after its service time.
@@ -322,11 +341,15 @@ public struct Simulator {
         }
     }
 
-    /// Writes the tasks still running or waiting when a run without drain stops at the horizon.
-    private mutating func reportUnfinished<Sink: SimulationSink>(into sink: inout Sink) throws {
+    /// Writes the tasks still running or waiting when a run without drain stops at the horizon (`end`), and
+    /// counts the running ones as running until then.
+    private mutating func reportUnfinished<Sink: SimulationSink>(until end: TimePoint, into sink: inout Sink) throws {
         var unfinished: [SimulatedTask] = []
         while let (_, event) = queue.popNext() {
-            if case .completion(let slot) = event { unfinished.append(running[Int(slot)].record) }
+            guard case .completion(let slot) = event else { continue }
+            let task = running[Int(slot)]
+            throttles[Int(task.throttle)].statistics.taskCut(start: TimePoint(nanoseconds: task.start), at: end)
+            unfinished.append(task.record)
         }
         for (index, throttle) in throttles.enumerated() {
             unfinished += throttle.waiting.elements.map { $0.record(throttle: index) }
@@ -341,13 +364,6 @@ public struct Simulator {
         // Every throttle of a run stays registered, so its identifier is always valid.
         (try? core.load(ThrottleID(slot: UInt32(index), generation: 0)))
             ?? ThrottleLoad(ceiling: 0, running: 0, waiting: 0)
-    }
-
-    /// `mutating` although it changes nothing of `self`: a non-mutating call from the mutating handlers
-    /// made the optimiser copy the whole simulator (248 bytes) onto the stack on every arrival and completion.
-    @inline(__always)
-    private mutating func observe(_ index: Int, _ throttles: Throttles) {
-        throttles[index].statistics.observe(load(index), at: now)
     }
 
     private func summary(of index: Int, end: TimePoint) -> ThrottleSummary {

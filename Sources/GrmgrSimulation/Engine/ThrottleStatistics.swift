@@ -2,6 +2,10 @@ import Grmgr
 
 /// Accumulates one throttle's summary during a run: latencies of the tasks that arrived after the
 /// warmup, and time-weighted loads over the measured window.
+///
+/// Nothing here is told the load after every command: the running count is integrated from the tasks'
+/// own intervals as they end, and the ceiling from the core's scaling records, the only decisions that
+/// move it. Both integrals are the same as stepping at every change, to the nanosecond.
 struct ThrottleStatistics {
     private let config: ThrottleConfig
     private var warmup = TimePoint.zero
@@ -11,7 +15,6 @@ struct ThrottleStatistics {
     private var ceiling = TimeWeightedAverage(value: 0, at: .zero)
     private var atMinimum = TimeWeightedAverage(value: 0, at: .zero)
     private var completed = 0
-    private var last = ThrottleLoad(ceiling: 0, running: 0, waiting: 0)
     private var lastStepDown: TimePoint?
     private var recovered: TimePoint?
 
@@ -19,31 +22,24 @@ struct ThrottleStatistics {
         self.config = config
     }
 
-    mutating func begin(load: ThrottleLoad, at instant: TimePoint, warmup: TimePoint) {
+    /// The run starts at `instant` with the throttle at `ceiling` and nothing running.
+    mutating func begin(ceiling: Int, at instant: TimePoint, warmup: TimePoint) {
         self.warmup = warmup
-        running = TimeWeightedAverage(value: load.running, at: instant, windowStart: warmup)
-        ceiling = TimeWeightedAverage(value: load.ceiling, at: instant, windowStart: warmup)
-        atMinimum = TimeWeightedAverage(value: load.ceiling == config.min ? 1 : 0, at: instant, windowStart: warmup)
-        last = load
+        running = TimeWeightedAverage(value: 0, at: instant, windowStart: warmup)
+        self.ceiling = TimeWeightedAverage(value: ceiling, at: instant, windowStart: warmup)
+        atMinimum = TimeWeightedAverage(value: ceiling == config.min ? 1 : 0, at: instant, windowStart: warmup)
     }
 
-    @inline(__always)
-    mutating func observe(_ load: ThrottleLoad, at instant: TimePoint) {
-        // Most commands change only `running`; the ceiling integrals are touched only when it moves.
-        if load.running != last.running { running.update(to: load.running, at: instant) }
-        if load.ceiling != last.ceiling {
-            ceiling.update(to: load.ceiling, at: instant)
-            atMinimum.update(to: load.ceiling == config.min ? 1 : 0, at: instant)
-            if lastStepDown != nil, recovered == nil, load.ceiling == config.dop { recovered = instant }
-        }
-        last = load
-    }
-
+    /// The core decided a scaling request at `instant`.
     mutating func scaled(_ record: ScalingRecord, at instant: TimePoint) {
+        guard record.ceilingAfter != record.ceilingBefore else { return }
         if record.ceilingAfter < record.ceilingBefore {
             lastStepDown = instant
             recovered = nil
         }
+        ceiling.update(to: record.ceilingAfter, at: instant)
+        atMinimum.update(to: record.ceilingAfter == config.min ? 1 : 0, at: instant)
+        if lastStepDown != nil, recovered == nil, record.ceilingAfter == config.dop { recovered = instant }
     }
 
     /// A task that arrived at `arrival` started at `start` (both in nanoseconds).
@@ -52,12 +48,18 @@ struct ThrottleStatistics {
         if arrival >= warmup.nanoseconds { waits.insert(nanoseconds: start &- arrival) }
     }
 
-    /// A task that arrived at `arrival` ended at `end` (both in nanoseconds).
+    /// A task that arrived at `arrival` and started at `start` ended at `end` (all in nanoseconds).
     @inline(__always)
-    mutating func taskEnded(arrival: Int64, end: Int64) {
+    mutating func taskEnded(arrival: Int64, start: Int64, end: Int64) {
+        running.addInterval(from: TimePoint(nanoseconds: start), to: TimePoint(nanoseconds: end))
         guard arrival >= warmup.nanoseconds else { return }
         sojourns.insert(nanoseconds: end &- arrival)
         completed += 1
+    }
+
+    /// A task that started at `start` was still running when the run stopped at `end`.
+    mutating func taskCut(start: TimePoint, at end: TimePoint) {
+        running.addInterval(from: start, to: end)
     }
 
     func summary(

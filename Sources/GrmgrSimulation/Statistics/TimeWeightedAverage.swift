@@ -38,6 +38,18 @@ public struct TimeWeightedAverage: Hashable, Sendable {
         self.value = value
     }
 
+    /// Adds 1 held over `[start, end)` (the part inside the window) to the integral: for a step function that
+    /// is a count of intervals, such as running tasks, each interval can be added once it is known, in any
+    /// order, instead of stepping the function at both of its ends.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    public mutating func addInterval(from start: TimePoint, to end: TimePoint) {
+        let from = Swift.max(start, windowStart)
+        guard end > from else { return }
+        settledIntegral += Int128(end.nanoseconds) - Int128(from.nanoseconds)
+    }
+
     /// The exact integral, in value·nanoseconds, over `[windowStart, end)`.
     ///
     /// - Precondition: `end` is not before the last change.
