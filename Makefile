@@ -73,6 +73,8 @@ test: deps lint build unit build-stats unit-stats example tsan
 bench: deps
 	$(SWIFT) build -c release --product grmgr-sim
 	.build/release/grmgr-sim bench throttle
+	.build/release/grmgr-sim bench sim
+	.build/release/grmgr-sim bench sweep
 
 clean:
 	rm -rf .build
