@@ -35,6 +35,25 @@ final class StatisticsTimeWeightedAverageTests: XCTestCase {
         XCTAssertEqual(average.integral(until: at(20)), 10 + 50)
     }
 
+    func testIntervalsAddedInAnyOrderEqualTheSteppedCount() {
+        // Intervals [2, 9), [0, 4), [5, 6) with the window from 3: the count is 2 over [3, 4), 1 over [4, 5),
+        // 2 over [5, 6) and 1 over [6, 9), the same integral as the parts of the intervals after 3.
+        let intervals: [(Int64, Int64)] = [(2, 9), (0, 4), (5, 6)]
+        var added = TimeWeightedAverage(value: 0, at: .zero, windowStart: at(3))
+        for (start, end) in intervals { added.addInterval(from: at(start), to: at(end)) }
+        var stepped = TimeWeightedAverage(value: 0, at: .zero, windowStart: at(3))
+        for instant in Int64(1)...9 {
+            let count = intervals.filter { $0.0 <= instant && instant < $0.1 }.count
+            stepped.update(to: count, at: at(instant))
+        }
+        XCTAssertEqual(added.integral(until: at(10)), stepped.integral(until: at(10)))
+        XCTAssertEqual(added.integral(until: at(10)), 6 + 1 + 1)
+        var outside = TimeWeightedAverage(value: 0, at: .zero, windowStart: at(3))
+        outside.addInterval(from: at(0), to: at(3))
+        outside.addInterval(from: at(7), to: at(7))
+        XCTAssertEqual(outside.integral(until: at(10)), 0, "nothing of an interval outside the window counts")
+    }
+
     func testRandomStepFunctionsMatchABruteForceIntegral() {
         var random = StatisticsTestRandom(seed: 5)
         for round in 0..<50 {
