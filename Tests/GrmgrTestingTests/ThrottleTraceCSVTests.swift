@@ -108,6 +108,13 @@ final class ThrottleTraceCSVTests: XCTestCase {
                 "dop.csv:2: a quoted field is never closed"
             ),
             (
+                // The quoted name spans lines 2 and 3, so the bad row is on line 4.
+                "time,throttle,ceiling,running,waiting,cause\n0,\"a\nb\",1,0,0,register\n1,a\"b,1,0,0,grant\n",
+                nil, nil,
+                "dop.csv:4: a quote inside an unquoted field"
+            ),
+            ("", nil, nil, "dop.csv:1: expected a header row, got an empty file"),
+            (
                 RunFixture.dop,
                 "time,throttle,action,outcome,ceiling_before,ceiling_after\n0,crawler,jump,applied,1,2\n", nil,
                 #"events.csv:2: column "action": expected up, down, set, percent or profile ("down 2", "set 5"), found "jump""#

@@ -4,9 +4,9 @@
 /// 100000000.00000001 ns and shift replayed arrivals by a nanosecond here and there, breaking
 /// the exact replay. So the digits are read as integers: the whole part times 10^9 plus the first nine
 /// fraction digits. A tenth digit of 5 or more rounds up (half away from zero); later ones are ignored.
-enum DecimalSeconds {
+package enum DecimalSeconds {
     /// Why a text is not decimal seconds.
-    enum Failure: Error, Hashable, Sendable {
+    package enum Failure: Error, Hashable, Sendable {
         /// Not of the form `digits[.digits]` (exponents, signs and spaces inside are refused).
         case notDecimal
         /// More than about 292 years: does not fit in `Int64` nanoseconds.
@@ -18,7 +18,7 @@ enum DecimalSeconds {
     /// The nanoseconds in `text`, which is `digits`, `digits.digits`, `digits.` or `.digits`.
     ///
     /// - Complexity: O(*n*) in the length of `text`.
-    static func nanoseconds(_ text: Substring) throws(Failure) -> Int64 {
+    package static func nanoseconds(_ text: Substring) throws(Failure) -> Int64 {
         try nanoseconds(utf8: Array(text.utf8)[...])
     }
 

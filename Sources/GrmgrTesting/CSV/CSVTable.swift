@@ -1,8 +1,13 @@
 internal import Grmgr
+internal import GrmgrSimulation
 
-/// A CSV file read into rows of fields (RFC 4180: quoted fields, doubled quotes, LF or CRLF), with the
-/// header checked against the expected columns.
+/// A run's CSV file read into rows of fields, with the header checked against the expected columns and
+/// problems reported as ``TraceLoadError``.
+///
+/// The file is read by GrmgrSimulation's `CSVReader` (RFC 4180 quotes, strict about malformed ones), so a
+/// trace accepts and refuses exactly the files that the simulator's reports do.
 struct CSVTable {
+    /// A data row: the line it starts on and its fields, as many as the columns.
     struct Row {
         let line: Int
         let fields: [String]
@@ -13,86 +18,37 @@ struct CSVTable {
     let rows: [Row]
 
     /// Parses `text` and checks that its header is exactly `columns`.
+    ///
+    /// - Throws: ``TraceLoadError`` for an empty file, another header, a malformed quote or a row of another
+    ///   width, at its line.
     init(file: String, text: String, columns: [String]) throws(TraceLoadError) {
         self.file = file
         self.columns = columns
-        var records = try Self.parse(file: file, text: text)
-        guard !records.isEmpty else {
-            throw TraceLoadError(file: file, message: "the file is empty; expected a header")
+        let reader: CSVReader
+        do throws(CSVReadError) {
+            reader = try CSVReader(bytes: Array(text.utf8), path: file)
+        } catch {
+            throw Self.loadError(error)
         }
-        let header = records.removeFirst()
-        guard header.fields == columns else {
+        // Not `requireHeader`: a trace's message quotes both headers, which the tests document.
+        guard reader.header == columns else {
             throw TraceLoadError(
-                file: file, line: header.line,
+                file: file, line: 1,
                 message: "expected the header \"\(columns.joined(separator: ","))\", found "
-                    + "\"\(header.fields.joined(separator: ","))\"")
+                    + "\"\(reader.header.joined(separator: ","))\"")
         }
-        for record in records where record.fields.count != columns.count {
-            throw TraceLoadError(
-                file: file, line: record.line,
-                message: "expected \(columns.count) fields, found \(record.fields.count)")
+        var rows: [Row] = []
+        do throws(CSVReadError) {
+            try reader.forEachRow { fields, line in rows.append(Row(line: line, fields: fields)) }
+        } catch {
+            throw Self.loadError(error)
         }
-        rows = records
+        self.rows = rows
     }
 
-    private static func parse(file: String, text: String) throws(TraceLoadError) -> [Row] {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var rowLine = 1
-        var quoted = false
-        var wasQuoted = false
-        var bytes = Array(text.utf8)
-        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
-        var position = 0
-        while position < bytes.count {
-            let byte = bytes[position]
-            position += 1
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        position += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                guard field.isEmpty, !wasQuoted else {
-                    throw TraceLoadError(file: file, line: line, message: "a quote inside an unquoted field")
-                }
-                quoted = true
-                wasQuoted = true
-            case UInt8(ascii: ","):
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-                wasQuoted = false
-            case UInt8(ascii: "\r") where position < bytes.count && bytes[position] == UInt8(ascii: "\n"):
-                break
-            case UInt8(ascii: "\n"):
-                fields.append(String(decoding: field, as: UTF8.self))
-                if fields != [""] { rows.append(Row(line: rowLine, fields: fields)) }
-                fields.removeAll(keepingCapacity: true)
-                field.removeAll(keepingCapacity: true)
-                wasQuoted = false
-                line += 1
-                rowLine = line
-            default:
-                guard !wasQuoted else {
-                    throw TraceLoadError(file: file, line: line, message: "text after a closing quote")
-                }
-                field.append(byte)
-            }
-        }
-        if quoted { throw TraceLoadError(file: file, line: rowLine, message: "a quoted field is never closed") }
-        return rows
+    /// The reader's error as a trace's: the same file, line and message.
+    private static func loadError(_ error: CSVReadError) -> TraceLoadError {
+        TraceLoadError(file: error.path, line: error.line > 0 ? error.line : nil, message: error.message)
     }
 
     // MARK: Typed fields
@@ -106,11 +62,22 @@ struct CSVTable {
         return value
     }
 
+    /// Exact seconds (`-`? digits, optionally `.` and 1 to 9 digits), read without floating point.
+    ///
+    /// `DecimalSeconds` converts the digits; the rules it lacks are checked here. A run's times are
+    /// compared to the nanosecond, so a tenth decimal is refused rather than rounded, and the simulator writes
+    /// digits on both sides of the point, so `1.` and `.5` are refused too.
     func instant(_ row: Row, _ column: Int) throws(TraceLoadError) -> TimePoint {
-        guard let nanoseconds = Self.nanoseconds(row.fields[column]) else {
-            throw error(row, column, "expected seconds with at most 9 decimals, found \"\(row.fields[column])\"")
+        let text = row.fields[column]
+        let negative = text.hasPrefix("-")
+        let magnitude = Substring(text).dropFirst(negative ? 1 : 0)
+        let parts = magnitude.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty }), parts.count == 1 || parts[1].utf8.count <= 9,
+            let nanoseconds = try? DecimalSeconds.nanoseconds(magnitude)
+        else {
+            throw error(row, column, "expected seconds with at most 9 decimals, found \"\(text)\"")
         }
-        return TimePoint(nanoseconds: nanoseconds)
+        return TimePoint(nanoseconds: negative ? -nanoseconds : nanoseconds)
     }
 
     /// An instant, or `nil` for an empty field (a time the task did not reach).
@@ -120,41 +87,5 @@ struct CSVTable {
 
     func error(_ row: Row, _ column: Int, _ message: String) -> TraceLoadError {
         TraceLoadError(file: file, line: row.line, column: columns[column], message: message)
-    }
-
-    /// Decimal seconds (`-`? digits, optionally `.` and 1 to 9 digits) as exact nanoseconds, without
-    /// passing through floating point; `nil` for anything else or on overflow.
-    static func nanoseconds(_ text: String) -> Int64? {
-        var bytes = Substring(text).utf8[...]
-        let negative = bytes.first == UInt8(ascii: "-")
-        if negative { bytes = bytes.dropFirst() }
-        let wholeDigits = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        guard !wholeDigits.isEmpty else { return nil }
-        var value: Int64 = 0
-        for digit in wholeDigits {
-            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { return nil }
-            value = sum
-        }
-        var rest = bytes.dropFirst(wholeDigits.count)
-        var fraction: Int64 = 0
-        var places = 0
-        if rest.first == UInt8(ascii: ".") {
-            rest = rest.dropFirst()
-            for digit in rest {
-                guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9"), places < 9 else { return nil }
-                fraction = fraction * 10 + Int64(digit - UInt8(ascii: "0"))
-                places += 1
-            }
-            guard places > 0 else { return nil }
-        } else if !rest.isEmpty {
-            return nil
-        }
-        for _ in places..<9 { fraction *= 10 }
-        let (scaled, overflow1) = value.multipliedReportingOverflow(by: 1_000_000_000)
-        let (total, overflow2) = scaled.addingReportingOverflow(fraction)
-        guard !overflow1, !overflow2 else { return nil }
-        return negative ? -total : total
     }
 }
